@@ -1,0 +1,65 @@
+/** `tasks due` and `tasks overdue`: the daily view and the pre-meeting list. */
+import { loadRegistry } from '../db/unit-repository.js';
+import { addDays } from '../domain/dates.js';
+import { ValidationError, t } from '../domain/errors.js';
+import type { TaskView } from '../domain/task.js';
+import { compareVietnamese } from '../domain/text.js';
+import { resolveUnits } from '../domain/units.js';
+import type { Context } from './context.js';
+import { loadViews } from './load-tasks.js';
+
+export type Section = 'overdue' | 'due_soon' | 'unsettled';
+
+export interface DueEntry extends TaskView {
+  section: Section;
+}
+
+export interface DueViewInput {
+  /** Calendar days ahead, inclusive; 7 by default. */
+  within: number;
+  unit: string | null;
+  overdueOnly: boolean;
+}
+
+export async function leadUnitIdsFor(ctx: Context, unit: string | null): Promise<number[] | undefined> {
+  if (unit === null) return undefined;
+  return resolveUnits(await loadRegistry(ctx.db), unit).map((u) => u.id);
+}
+
+function sectionOf(view: TaskView): Section | null {
+  if (view.lead === null) return view.bucket === 'open_in_term' || view.bucket === 'open_overdue' || view.bucket === 'undated' || view.bucket === 'ongoing' ? 'unsettled' : null;
+  if (view.bucket === 'open_overdue') return 'overdue';
+  if (view.bucket === 'open_in_term') return 'due_soon';
+  if (view.bucket === 'undated') return 'unsettled';
+  return null;
+}
+
+const SECTION_ORDER: Record<Section, number> = { overdue: 0, due_soon: 1, unsettled: 2 };
+
+/** Most days late first, then earliest due first; within a day, by unit in Vietnamese order. */
+export function compareDue(a: DueEntry, b: DueEntry): number {
+  return (
+    SECTION_ORDER[a.section] - SECTION_ORDER[b.section] ||
+    (b.daysLate ?? 0) - (a.daysLate ?? 0) ||
+    (a.due ?? '9999').localeCompare(b.due ?? '9999') ||
+    compareVietnamese(a.lead?.name ?? '', b.lead?.name ?? '') ||
+    a.id - b.id
+  );
+}
+
+export async function dueView(ctx: Context, input: DueViewInput): Promise<DueEntry[]> {
+  if (!Number.isInteger(input.within) || input.within < 0 || input.within > 3650) {
+    throw new ValidationError(t(`số ngày không hợp lệ: ${input.within}`, `invalid number of days: ${input.within}`), t('--within nhận số ngày từ 0 đến 3650', '--within takes 0 to 3650 days'));
+  }
+  const horizon = addDays(ctx.today, input.within);
+  const views = await loadViews(ctx, { openDueBy: horizon, leadUnitIds: await leadUnitIdsFor(ctx, input.unit) });
+  const entries: DueEntry[] = [];
+  for (const view of views) {
+    const section = sectionOf(view);
+    if (section === null) continue;
+    if (section === 'due_soon' && view.due! > horizon) continue;
+    if (input.overdueOnly && section !== 'overdue') continue;
+    entries.push({ ...view, section });
+  }
+  return entries.sort(compareDue);
+}

@@ -1,0 +1,93 @@
+/** `tasks due`, `tasks overdue`, `tasks list`, `tasks show`: reading the tracker. */
+import type { Command } from 'commander';
+import type { Bucket } from '../../domain/status.js';
+import { withSession } from '../context.js';
+import { dateArg, parseBuckets, parseCount, parseId } from '../options.js';
+import { printData, printJson } from '../output.js';
+
+async function showDue(command: Command, opts: { within?: number; unit?: string }, overdueOnly: boolean): Promise<void> {
+  const [{ dueView }, { taskJson }, { renderDue }] = await Promise.all([
+    import('../../app/due-view.js'),
+    import('../../report/task-json.js'),
+    import('../../report/due-render.js'),
+  ]);
+  const within = opts.within ?? 7;
+  await withSession(command, { mayCreate: false }, async (s) => {
+    const entries = await dueView(s.ctx, { within, unit: opts.unit ?? null, overdueOnly });
+    if (s.json) return printJson(entries.map((e) => ({ ...taskJson(e), section: e.section })));
+    printData(renderDue(entries, s.ctx.today, within, s.render));
+  });
+}
+
+export function registerViews(program: Command): void {
+  program
+    .command('due')
+    .description('việc hằng ngày: quá hạn, sắp đến hạn, cần xác định hạn hoặc đơn vị')
+    .option('-w, --within <days>', 'số ngày tới tính là sắp đến hạn (mặc định 7)', parseCount('--within'))
+    .option('-u, --unit <unit>', 'chỉ nhiệm vụ do đơn vị (hoặc nhóm) này chủ trì')
+    .addHelpText('after', '\nVí dụ:\n  tasks due\n  tasks due --within 14 --unit "Phòng Lãnh sự"\n  tasks due --today 2026-11-20 --json')
+    .action((opts, command: Command) => showDue(command, opts, false));
+
+  program
+    .command('overdue')
+    .description('danh sách nhiệm vụ quá hạn, chuẩn bị cho họp giao ban')
+    .option('-u, --unit <unit>', 'chỉ nhiệm vụ do đơn vị (hoặc nhóm) này chủ trì')
+    .addHelpText('after', '\nVí dụ:\n  tasks overdue --today 2026-11-30')
+    .action((opts, command: Command) => showDue(command, opts, true));
+
+  program
+    .command('list')
+    .description('liệt kê nhiệm vụ (mặc định: tất cả, kể cả đã hoàn thành và đã dừng)')
+    .option('-u, --unit <unit>', 'đơn vị (hoặc nhóm) chủ trì')
+    .option('-b, --bucket <bucket>', `tình trạng, lặp lại hoặc cách nhau bởi dấu phẩy: done_on_time, done_late, open_in_term, open_overdue, ongoing, cancelled, undated`, parseBuckets)
+    .option('-s, --source <number>', 'số văn bản, ví dụ "84/TB-SNgV"')
+    .option('--due-before <date>', 'hạn xử lý đến hết ngày này', dateArg('--due-before'))
+    .option('--due-after <date>', 'hạn xử lý từ ngày này', dateArg('--due-after'))
+    .option('-q, --search <words>', 'tìm trong nội dung, không phân biệt hoa thường và dấu')
+    .addHelpText('after', '\nVí dụ:\n  tasks list --unit VP --bucket open_overdue\n  tasks list --search "thu dien tu cong vu"\n  tasks list --source 84/TB-SNgV --json')
+    .action(async (opts: { unit?: string; bucket?: Bucket[]; source?: string; dueBefore?: string; dueAfter?: string; search?: string }, command: Command) => {
+      const [{ listTaskViews }, { taskJson }, { renderTaskList }] = await Promise.all([
+        import('../../app/list-tasks.js'),
+        import('../../report/task-json.js'),
+        import('../../report/task-render.js'),
+      ]);
+      await withSession(command, { mayCreate: false }, async (s) => {
+        const views = await listTaskViews(s.ctx, {
+          unit: opts.unit ?? null,
+          buckets: opts.bucket ?? null,
+          source: opts.source ?? null,
+          dueBefore: opts.dueBefore ?? null,
+          dueAfter: opts.dueAfter ?? null,
+          search: opts.search ?? null,
+        });
+        if (s.json) return printJson(views.map(taskJson));
+        printData(renderTaskList(views, s.ctx.today, s.render));
+      });
+    });
+
+  program
+    .command('show')
+    .description('xem một nhiệm vụ: tiến độ, gia hạn, lịch sử thay đổi')
+    .argument('<id>', 'số nhiệm vụ')
+    .addHelpText('after', '\nVí dụ:\n  tasks show 12')
+    .action(async (idText: string, _opts, command: Command) => {
+      const id = parseId(idText);
+      const [{ showTask }, { taskJson }, { renderTaskDetail }] = await Promise.all([
+        import('../../app/show-task.js'),
+        import('../../report/task-json.js'),
+        import('../../report/task-render.js'),
+      ]);
+      await withSession(command, { mayCreate: false }, async (s) => {
+        const detail = await showTask(s.ctx, id);
+        if (s.json) {
+          return printJson({
+            ...taskJson(detail),
+            progress: detail.progress,
+            extensions: detail.extensions.map((e) => ({ from: e.from, to: e.to, reason: e.reason, on: e.grantedOn, by: e.by })),
+            history: detail.history,
+          });
+        }
+        printData(renderTaskDetail(detail, s.ctx.today, s.render));
+      });
+    });
+}

@@ -1,0 +1,69 @@
+/**
+ * The one place where an error becomes an exit code: 0 done, 1 refused input or state, 2 bad
+ * usage, 130 Ctrl+C, 70 anything unexpected (the stack only with TASKS_DEBUG=1).
+ */
+import { CommanderError } from 'commander';
+import { TasksError, t, type Text } from '../domain/errors.js';
+import { buildProgram } from './program.js';
+
+type Lang = 'vi' | 'en';
+
+function langFrom(argv: string[]): Lang {
+  const i = argv.findIndex((a) => a === '--lang' || a.startsWith('--lang='));
+  const value = i < 0 ? process.env.TASKS_LANG : argv[i].includes('=') ? argv[i].split('=')[1] : argv[i + 1];
+  return value === 'en' ? 'en' : 'vi';
+}
+
+/** commander's own messages, in the user's language, with the detail it gives. */
+function usageText(error: CommanderError): Text {
+  const detail = error.message.replace(/^error: /, '');
+  const quoted = /'([^']*)'/.exec(detail)?.[1] ?? '';
+  switch (error.code) {
+    case 'commander.unknownOption':
+      return t(`không có tùy chọn ${quoted}`, detail);
+    case 'commander.unknownCommand':
+      return t(`không có lệnh "${quoted}"`, detail);
+    case 'commander.missingArgument':
+      return t(`thiếu tham số ${quoted}`, detail);
+    case 'commander.optionMissingArgument':
+      return t(`tùy chọn ${quoted} cần một giá trị`, detail);
+    case 'commander.excessArguments':
+      return t('thừa tham số (nội dung có dấu cách cần đặt trong dấu ngoặc kép)', detail);
+    case 'commander.invalidArgument':
+      return t(`giá trị không hợp lệ: ${detail}`, detail);
+    default:
+      return t(detail, detail);
+  }
+}
+
+function report(text: Text, hint: Text | undefined, lang: Lang): void {
+  const label = lang === 'en' ? 'error' : 'lỗi';
+  process.stderr.write(`${label}: ${text[lang]}${hint ? ` (${hint[lang]})` : ''}\n`);
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const lang = langFrom(argv);
+  try {
+    await buildProgram().parseAsync(argv);
+    return 0;
+  } catch (error) {
+    if (process.env.TASKS_DEBUG === '1') console.error(error);
+    if (error instanceof CommanderError) {
+      if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return 0;
+      const hint = t('xem "tasks --help" hoặc "tasks <lệnh> --help"', 'see "tasks --help" or "tasks <command> --help"');
+      report(usageText(error), hint, lang);
+      return error.code === 'commander.invalidArgument' ? 1 : 2;
+    }
+    if (error instanceof TasksError) {
+      report(error.text, error.hint, lang);
+      return error.exitCode;
+    }
+    report(
+      t(`lỗi nội bộ: ${(error as Error)?.message ?? String(error)}`, `internal error: ${(error as Error)?.message ?? String(error)}`),
+      t('chạy lại với TASKS_DEBUG=1 để xem chi tiết', 'run again with TASKS_DEBUG=1 for details'),
+      lang,
+    );
+    return 70;
+  }
+}
+

@@ -1,0 +1,49 @@
+/** Builds the commander program: global options and every command. No side effects. */
+import { Command, Option } from 'commander';
+import { registerAdd } from './commands/add.js';
+import { registerChanges } from './commands/change.js';
+import { registerInfo } from './commands/info.js';
+import { registerUnit } from './commands/unit.js';
+import { registerViews } from './commands/views.js';
+
+export const VERSION = '0.1.0';
+
+export function buildProgram(): Command {
+  const program = new Command('tasks')
+    .description('Theo dõi nhiệm vụ Giám đốc Sở giao, đến từng thời hạn (directive tracking for a Sở)')
+    .version(VERSION, '-V, --version', 'in số phiên bản')
+    .helpOption('-h, --help', 'xem hướng dẫn')
+    .addHelpCommand('help [command]', 'xem hướng dẫn của một lệnh')
+    .option('--db <path>', 'tệp cơ sở dữ liệu SQLite (mặc định: TASKS_DB, hoặc thư mục dữ liệu của người dùng)')
+    .option('--today <date>', 'tính "đến ngày" này thay cho hôm nay (mặc định: TASKS_TODAY, hoặc hôm nay theo giờ Việt Nam)')
+    .option('--json', 'in JSON ra stdout')
+    .addOption(new Option('--lang <lang>', 'ngôn ngữ hiển thị').choices(['vi', 'en']))
+    .showSuggestionAfterError(true)
+    .exitOverride()
+    .configureOutput({ outputError: () => {} })
+    .addHelpText(
+      'after',
+      `
+Ví dụ:
+  tasks unit import data/units-sample.json
+  tasks add "Rà soát Kế hoạch CCHC" --unit "van phong" --due 30/09/2026 --source 84/TB-SNgV
+  tasks due
+  tasks done 12 --evidence "123/BC-VP"
+
+Biến môi trường: TASKS_DB, TASKS_TODAY, TASKS_USER, NO_COLOR, TASKS_DEBUG=1.`,
+    );
+  registerUnit(program);
+  registerAdd(program);
+  registerViews(program);
+  registerChanges(program);
+  registerInfo(program);
+  for (const command of program.commands) inherit(command);
+  return program;
+}
+
+/** Subcommands report errors the same way as the program, so main.ts sees every one. */
+function inherit(command: Command): void {
+  command.exitOverride().configureOutput({ outputError: () => {} }).showSuggestionAfterError(true);
+  command.helpOption('-h, --help', 'xem hướng dẫn');
+  for (const sub of command.commands) inherit(sub);
+}

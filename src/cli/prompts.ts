@@ -1,0 +1,71 @@
+/**
+ * The only importer of the prompt library, loaded only when a prompt is needed. Prompts write to
+ * stderr so stdout stays data; Ctrl+C ends the command with exit 130 and nothing written.
+ */
+import { input, select } from '@inquirer/prompts';
+import type { Schedule } from '../app/add-task.js';
+import { parseDate } from '../domain/dates.js';
+import { CancelledByUser, t } from '../domain/errors.js';
+import { parsePeriod } from './options.js';
+
+const context = { output: process.stderr };
+
+async function guarded<T>(ask: () => Promise<T>): Promise<T> {
+  try {
+    return await ask();
+  } catch (error) {
+    if ((error as Error).name === 'ExitPromptError') throw new CancelledByUser(t('đã hủy', 'cancelled'));
+    throw error;
+  }
+}
+
+function checkDate(value: string): true | string {
+  try {
+    parseDate(value);
+    return true;
+  } catch (error) {
+    return (error as Error).message;
+  }
+}
+
+export function askText(message: string): Promise<string> {
+  return guarded(() => input({ message, validate: (v) => (v.trim() ? true : 'Không được để trống') }, context));
+}
+
+export async function askSchedule(): Promise<Schedule> {
+  const kind = await guarded(() =>
+    select(
+      {
+        message: 'Thời hạn',
+        choices: [
+          { name: 'Có hạn xử lý', value: 'due' },
+          { name: 'Thường xuyên (không có hạn)', value: 'ongoing' },
+          { name: 'Định kỳ (hàng tháng, quý, 6 tháng, năm)', value: 'recurring' },
+        ],
+      },
+      context,
+    ),
+  );
+  if (kind === 'ongoing') return { kind: 'ongoing' };
+  if (kind === 'due') {
+    const due = await guarded(() =>
+      input({ message: 'Hạn xử lý (DD/MM/YYYY)', validate: (v) => checkDate(v) }, context),
+    );
+    return { kind: 'due', due: parseDate(due) };
+  }
+  const every = await guarded(() =>
+    select(
+      {
+        message: 'Chu kỳ',
+        choices: [
+          { name: 'Hàng tháng', value: 'month' },
+          { name: 'Hàng quý', value: 'quarter' },
+          { name: '6 tháng', value: 'half-year' },
+          { name: 'Hàng năm', value: 'year' },
+        ],
+      },
+      context,
+    ),
+  );
+  return { kind: 'recurring', every: parsePeriod(every), day: null, until: null };
+}

@@ -1,0 +1,113 @@
+/**
+ * Opens the database: a SQLite file (the embedded default), created and migrated on first use.
+ * The only place that knows how a path becomes a kysely instance.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import Sqlite from 'better-sqlite3';
+import { Kysely, Migrator, sql } from 'kysely';
+import { DatabaseError, t } from '../domain/errors.js';
+import { migrationsFor } from './migrations/index.js';
+import type { Database } from './schema.js';
+import { sqliteDialect } from './sqlite-dialect.js';
+
+export type Db = Kysely<Database>;
+
+export interface OpenOptions {
+  /** Create the file when it does not exist (commands that write, and the default location). */
+  create: boolean;
+}
+
+export interface OpenedDatabase {
+  db: Db;
+  location: string;
+  close(): Promise<void>;
+}
+
+const MIGRATION_TABLE = 'kysely_migration';
+
+function notOurs(location: string): DatabaseError {
+  return new DatabaseError(
+    t(`"${location}" không phải là cơ sở dữ liệu của tasks`, `"${location}" is not a tasks database`),
+    t('kiểm tra lại đường dẫn --db hoặc TASKS_DB', 'check the --db path or TASKS_DB'),
+  );
+}
+
+function isSqliteFileError(error: unknown): boolean {
+  const code = (error as { code?: string }).code ?? '';
+  return code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT';
+}
+
+export async function openSqlite(location: string, options: OpenOptions): Promise<OpenedDatabase> {
+  const memory = location === ':memory:';
+  if (!memory) {
+    if (fs.existsSync(location)) {
+      if (fs.statSync(location).isDirectory()) throw notOurs(location);
+    } else if (!options.create) {
+      throw new DatabaseError(
+        t(`không có cơ sở dữ liệu "${location}"`, `no database at "${location}"`),
+        t('kiểm tra lại đường dẫn, hoặc tạo mới bằng "tasks init"', 'check the path, or create one with "tasks init"'),
+      );
+    } else {
+      fs.mkdirSync(path.dirname(path.resolve(location)), { recursive: true });
+    }
+  }
+  let handle: Sqlite.Database;
+  try {
+    handle = new Sqlite(location);
+    handle.pragma('busy_timeout = 10000');
+    handle.pragma('journal_mode = WAL');
+    handle.pragma('synchronous = NORMAL');
+    handle.pragma('foreign_keys = ON');
+  } catch (error) {
+    if (isSqliteFileError(error)) throw notOurs(location);
+    throw error;
+  }
+  const db = new Kysely<Database>({ dialect: sqliteDialect(handle) });
+  try {
+    await migrate(db, location);
+  } catch (error) {
+    await db.destroy();
+    if (isSqliteFileError(error)) throw notOurs(location);
+    throw error;
+  }
+  return { db, location, close: () => db.destroy() };
+}
+
+/** The migrations a file has had; 'empty' for a new file, 'foreign' for one holding other tables. */
+async function appliedMigrations(db: Db): Promise<string[] | 'empty' | 'foreign'> {
+  const tables = await sql<{ name: string }>`select name from sqlite_master where type = 'table' and name not like 'sqlite_%'`.execute(db);
+  const names = tables.rows.map((r) => r.name);
+  if (names.length === 0) return 'empty';
+  if (!names.includes(MIGRATION_TABLE)) return 'foreign';
+  const rows = await sql<{ name: string }>`select name from ${sql.table(MIGRATION_TABLE)} order by name`.execute(db);
+  return rows.rows.map((r) => r.name);
+}
+
+/** Brings the schema up to date; refuses a file that holds someone else's tables or a newer schema. */
+async function migrate(db: Db, location: string): Promise<void> {
+  const known = migrationsFor('sqlite');
+  const applied = await appliedMigrations(db);
+  if (applied === 'foreign') throw notOurs(location);
+  if (applied !== 'empty') {
+    const newer = applied.filter((name) => !(name in known));
+    if (newer.length > 0) {
+      throw new DatabaseError(
+        t(`cơ sở dữ liệu "${location}" do phiên bản tasks mới hơn tạo ra (lược đồ ${newer.at(-1)})`, `database "${location}" was written by a newer version of tasks (schema ${newer.at(-1)})`),
+        t('cập nhật tasks lên phiên bản mới nhất', 'update tasks to the latest version'),
+      );
+    }
+    if (applied.length === Object.keys(known).length) return;
+  }
+  const migrator = new Migrator({ db, provider: { getMigrations: async () => known }, migrationTableName: MIGRATION_TABLE });
+  const { error } = await migrator.migrateToLatest();
+  if (error) throw error;
+}
+
+export async function schemaVersion(db: Db): Promise<string | null> {
+  const rows = await db
+    .selectFrom(MIGRATION_TABLE as never)
+    .select(sql<string>`max(name)`.as('name'))
+    .execute();
+  return (rows[0] as { name: string | null } | undefined)?.name ?? null;
+}

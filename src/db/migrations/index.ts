@@ -1,0 +1,13 @@
+/**
+ * Every migration, listed in code so the bundled CLI carries them. Names sort in the order they
+ * run; a migration once released is never edited.
+ */
+import type { Kysely, Migration } from 'kysely';
+import type { Dialect } from '../dialect.js';
+import * as core from './2026-11-22-core.js';
+
+export function migrationsFor(dialect: Dialect): Record<string, Migration> {
+  return {
+    '2026-11-22-core': { up: (db: Kysely<any>) => core.up(db, dialect) },
+  };
+}

@@ -1,0 +1,172 @@
+/**
+ * The database as kysely sees it. Column names are snake_case here and camelCase in the domain;
+ * repositories are the only place where one becomes the other. Dates are ISO strings
+ * (YYYY-MM-DD), instants ISO timestamps, booleans 0/1, so SQLite and PostgreSQL agree.
+ */
+import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
+
+export interface UnitTable {
+  id: Generated<number>;
+  code: string;
+  name: string;
+  head: string | null;
+  email: string | null;
+  active: number;
+  position: number;
+}
+
+export interface UnitAliasTable {
+  id: Generated<number>;
+  unit_id: number;
+  alias: string;
+}
+
+export interface UnitGroupTable {
+  id: Generated<number>;
+  name: string;
+  /** 1 when the group is every active unit ("các đơn vị thuộc Sở"). */
+  all_units: number;
+  position: number;
+}
+
+export interface UnitGroupAliasTable {
+  id: Generated<number>;
+  group_id: number;
+  alias: string;
+}
+
+export interface UnitGroupMemberTable {
+  group_id: number;
+  unit_id: number;
+  position: number;
+}
+
+export interface SourceTable {
+  id: Generated<number>;
+  kind: string | null;
+  number: string | null;
+  issued_on: string | null;
+  issuer: string | null;
+  summary: string | null;
+  meeting_on: string | null;
+  chair: string | null;
+  created_at: string;
+}
+
+export interface DirectiveTable {
+  id: Generated<number>;
+  source_id: number;
+  ordinal: string | null;
+  text: string;
+}
+
+export interface SeriesTable {
+  id: Generated<number>;
+  text: string;
+  lead_unit_id: number;
+  every: string;
+  day: number | null;
+  starts_on: string;
+  until_on: string | null;
+  /** Start of the first period that has no occurrence yet: lets every command check cheaply. */
+  next_period_on: string;
+  stopped_on: string | null;
+  source_id: number | null;
+  directive_id: number | null;
+  created_at: string;
+}
+
+export interface SeriesCoordinatorTable {
+  series_id: number;
+  unit_id: number;
+}
+
+export interface TaskTable {
+  id: Generated<number>;
+  text: string;
+  /** The text case-folded without diacritics, for search on any database. */
+  text_folded: string;
+  lead_unit_id: number | null;
+  /** Words that named the owner in an imported document when no unit matched them. */
+  owner_text: string | null;
+  ongoing: number;
+  original_due_on: string | null;
+  /** The due date in force after the latest extension; kept with the extension in one transaction. */
+  due_on: string | null;
+  /** The day the latest extension was granted, so views "as of" an earlier day know to look back. */
+  last_extended_on: string | null;
+  assigned_on: string;
+  completed_on: string | null;
+  evidence: string | null;
+  completion_note: string | null;
+  cancelled_on: string | null;
+  cancel_reason: string | null;
+  source_id: number | null;
+  directive_id: number | null;
+  series_id: number | null;
+  period: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface TaskCoordinatorTable {
+  task_id: number;
+  unit_id: number;
+}
+
+export interface ProgressNoteTable {
+  id: Generated<number>;
+  task_id: number;
+  noted_on: string;
+  note: string;
+  author: string;
+  created_at: string;
+}
+
+export interface ExtensionTable {
+  id: Generated<number>;
+  task_id: number;
+  from_on: string | null;
+  to_on: string;
+  reason: string;
+  granted_on: string;
+  author: string;
+  created_at: string;
+}
+
+export interface AuditEventTable {
+  id: Generated<number>;
+  /** The real clock, whatever "as of" date the command ran with. */
+  at: string;
+  actor: string;
+  action: string;
+  task_id: number | null;
+  unit_id: number | null;
+  /** JSON: what changed. */
+  detail: string;
+}
+
+export interface Database {
+  unit: UnitTable;
+  unit_alias: UnitAliasTable;
+  unit_group: UnitGroupTable;
+  unit_group_alias: UnitGroupAliasTable;
+  unit_group_member: UnitGroupMemberTable;
+  source: SourceTable;
+  directive: DirectiveTable;
+  series: SeriesTable;
+  series_coordinator: SeriesCoordinatorTable;
+  task: TaskTable;
+  task_coordinator: TaskCoordinatorTable;
+  progress_note: ProgressNoteTable;
+  extension: ExtensionTable;
+  audit_event: AuditEventTable;
+}
+
+export type TaskRow = Selectable<TaskTable>;
+export type NewTaskRow = Insertable<TaskTable>;
+export type TaskUpdate = Updateable<TaskTable>;
+export type UnitRow = Selectable<UnitTable>;
+export type NewUnitRow = Insertable<UnitTable>;
+export type SourceRow = Selectable<SourceTable>;
+export type SeriesRow = Selectable<SeriesTable>;

@@ -1,0 +1,226 @@
+/** Tasks and what hangs off them: coordinating units, extensions, progress notes. */
+import { sql, type ExpressionBuilder, type SelectQueryBuilder } from 'kysely';
+import type { IsoDate } from '../domain/dates.js';
+import type { Period } from '../domain/recurrence.js';
+import type { ExtensionRecord, Task, UnitRef } from '../domain/task.js';
+import type { Db } from './connect.js';
+import type { Database, NewTaskRow, TaskUpdate } from './schema.js';
+
+export interface TaskFilter {
+  /** Tasks assigned after this day are left out. */
+  asOf: IsoDate;
+  ids?: number[];
+  leadUnitIds?: number[];
+  sourceNumber?: string;
+  /** Folded (see domain/text.fold) words that must all appear in the text. */
+  searchWords?: string[];
+  /**
+   * The daily view: tasks still open at the end of `asOf` whose due date in force may fall on or
+   * before this day, plus those that lack a due date or an owner. Ongoing tasks are left out.
+   */
+  openDueBy?: IsoDate;
+}
+
+type TaskQuery = SelectQueryBuilder<Database, 'task', object>;
+
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+function applyFilter(query: TaskQuery, filter: TaskFilter): TaskQuery {
+  let q = query.where('task.assigned_on', '<=', filter.asOf);
+  if (filter.ids) q = q.where('task.id', 'in', filter.ids.length ? filter.ids : [-1]);
+  if (filter.leadUnitIds) q = q.where('task.lead_unit_id', 'in', filter.leadUnitIds.length ? filter.leadUnitIds : [-1]);
+  if (filter.sourceNumber !== undefined) {
+    const number = filter.sourceNumber;
+    q = q.where('task.source_id', 'in', (eb) => eb.selectFrom('source').select('source.id').where('source.number', '=', number));
+  }
+  for (const word of filter.searchWords ?? []) {
+    q = q.where(sql<boolean>`${sql.ref('task.text_folded')} like ${`%${escapeLike(word)}%`} escape '\\'`);
+  }
+  if (filter.openDueBy !== undefined) {
+    const { asOf } = filter;
+    const dueBy = filter.openDueBy;
+    q = q.where((eb: ExpressionBuilder<Database, 'task'>) =>
+      eb.and([
+        eb.or([eb('task.completed_on', 'is', null), eb('task.completed_on', '>', asOf)]),
+        eb.or([eb('task.cancelled_on', 'is', null), eb('task.cancelled_on', '>', asOf)]),
+        eb.or([eb('task.ongoing', '=', 0), eb('task.lead_unit_id', 'is', null)]),
+        eb.or([
+          eb('task.due_on', '<=', dueBy),
+          eb('task.due_on', 'is', null),
+          eb('task.lead_unit_id', 'is', null),
+          eb('task.last_extended_on', '>', asOf),
+        ]),
+      ]),
+    );
+  }
+  return q;
+}
+
+export async function listTasks(db: Db, filter: TaskFilter): Promise<Task[]> {
+  const rows = await applyFilter(db.selectFrom('task'), filter)
+    .leftJoin('unit as lead', 'lead.id', 'task.lead_unit_id')
+    .leftJoin('source', 'source.id', 'task.source_id')
+    .leftJoin('series', 'series.id', 'task.series_id')
+    .select([
+      'task.id',
+      'task.text',
+      'task.owner_text',
+      'task.ongoing',
+      'task.original_due_on',
+      'task.last_extended_on',
+      'task.assigned_on',
+      'task.completed_on',
+      'task.evidence',
+      'task.completion_note',
+      'task.cancelled_on',
+      'task.cancel_reason',
+      'task.series_id',
+      'task.period',
+      'lead.code as lead_code',
+      'lead.name as lead_name',
+      'source.id as source_id',
+      'source.kind as source_kind',
+      'source.number as source_number',
+      'source.issued_on as source_issued_on',
+      'source.meeting_on as source_meeting_on',
+      'series.every as series_every',
+    ])
+    .orderBy('task.id')
+    .execute();
+  if (rows.length === 0) return [];
+
+  const coordinators = await db
+    .selectFrom('task_coordinator')
+    .innerJoin('unit', 'unit.id', 'task_coordinator.unit_id')
+    .select(['task_coordinator.task_id', 'unit.code', 'unit.name'])
+    .where('task_coordinator.task_id', 'in', (eb) => applyFilter(eb.selectFrom('task'), filter).select('task.id'))
+    .orderBy('unit.position')
+    .execute();
+  const coordinatorsOf = new Map<number, UnitRef[]>();
+  for (const c of coordinators) {
+    const list = coordinatorsOf.get(c.task_id) ?? [];
+    list.push({ code: c.code, name: c.name });
+    coordinatorsOf.set(c.task_id, list);
+  }
+
+  const extended = rows.filter((r) => r.last_extended_on !== null).map((r) => r.id);
+  const extensionsOf = await loadExtensions(db, extended);
+
+  return rows.map(
+    (r): Task => ({
+      id: r.id,
+      text: r.text,
+      lead: r.lead_code !== null ? { code: r.lead_code, name: r.lead_name! } : null,
+      coordinating: coordinatorsOf.get(r.id) ?? [],
+      ownerText: r.owner_text,
+      ongoing: r.ongoing === 1,
+      originalDue: r.original_due_on,
+      extensions: extensionsOf.get(r.id) ?? [],
+      assignedOn: r.assigned_on,
+      completedOn: r.completed_on,
+      evidence: r.evidence,
+      completionNote: r.completion_note,
+      cancelledOn: r.cancelled_on,
+      cancelReason: r.cancel_reason,
+      source:
+        r.source_id !== null
+          ? { id: r.source_id, kind: r.source_kind, number: r.source_number, issuedOn: r.source_issued_on, meetingOn: r.source_meeting_on }
+          : null,
+      series: r.series_id !== null ? { id: r.series_id, every: r.series_every as Period, period: r.period ?? '' } : null,
+    }),
+  );
+}
+
+async function loadExtensions(db: Db, taskIds: number[]): Promise<Map<number, ExtensionRecord[]>> {
+  const out = new Map<number, ExtensionRecord[]>();
+  // Chunks keep the parameter count well under every database's limit.
+  for (let i = 0; i < taskIds.length; i += 500) {
+    const rows = await db
+      .selectFrom('extension')
+      .selectAll()
+      .where('task_id', 'in', taskIds.slice(i, i + 500))
+      .orderBy('granted_on')
+      .orderBy('id')
+      .execute();
+    for (const r of rows) {
+      const list = out.get(r.task_id) ?? [];
+      list.push({ from: r.from_on, to: r.to_on, reason: r.reason, grantedOn: r.granted_on, by: r.author });
+      out.set(r.task_id, list);
+    }
+  }
+  return out;
+}
+
+/** One task whatever its assignment date, or null. */
+export async function findTaskById(db: Db, id: number): Promise<Task | null> {
+  const [task] = await listTasks(db, { asOf: '9999-12-31', ids: [id] });
+  return task ?? null;
+}
+
+export async function insertTask(db: Db, row: NewTaskRow, coordinatorIds: number[]): Promise<number> {
+  const { id } = await db.insertInto('task').values(row).returning('id').executeTakeFirstOrThrow();
+  await setCoordinators(db, id, coordinatorIds);
+  return id;
+}
+
+export async function setCoordinators(db: Db, taskId: number, unitIds: number[]): Promise<void> {
+  await db.deleteFrom('task_coordinator').where('task_id', '=', taskId).execute();
+  const unique = [...new Set(unitIds)];
+  if (unique.length) await db.insertInto('task_coordinator').values(unique.map((unit_id) => ({ task_id: taskId, unit_id }))).execute();
+}
+
+export async function updateTask(db: Db, id: number, update: TaskUpdate): Promise<void> {
+  await db.updateTable('task').set(update).where('id', '=', id).execute();
+}
+
+export async function insertExtension(
+  db: Db,
+  taskId: number,
+  extension: ExtensionRecord,
+  createdAt: string,
+): Promise<void> {
+  await db
+    .insertInto('extension')
+    .values({
+      task_id: taskId,
+      from_on: extension.from,
+      to_on: extension.to,
+      reason: extension.reason,
+      granted_on: extension.grantedOn,
+      author: extension.by,
+      created_at: createdAt,
+    })
+    .execute();
+}
+
+export interface ProgressNote {
+  on: IsoDate;
+  note: string;
+  by: string;
+}
+
+export async function insertProgressNote(db: Db, taskId: number, note: ProgressNote, createdAt: string): Promise<void> {
+  await db
+    .insertInto('progress_note')
+    .values({ task_id: taskId, noted_on: note.on, note: note.note, author: note.by, created_at: createdAt })
+    .execute();
+}
+
+export async function listProgressNotes(db: Db, taskId: number, asOf: IsoDate): Promise<ProgressNote[]> {
+  const rows = await db
+    .selectFrom('progress_note')
+    .select(['noted_on', 'note', 'author'])
+    .where('task_id', '=', taskId)
+    .where('noted_on', '<=', asOf)
+    .orderBy('noted_on')
+    .orderBy('id')
+    .execute();
+  return rows.map((r) => ({ on: r.noted_on, note: r.note, by: r.author }));
+}
+
+export async function countTasks(db: Db): Promise<number> {
+  const row = await db.selectFrom('task').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  return Number(row.n);
+}

@@ -1,0 +1,45 @@
+/**
+ * The error classes of the tool. Every message a user can see is given in Vietnamese and in
+ * English; `cli/main.ts` picks the language and turns the error into an exit code.
+ */
+export interface Text {
+  vi: string;
+  en: string;
+}
+
+export class TasksError extends Error {
+  readonly exitCode: number = 1;
+  constructor(
+    readonly text: Text,
+    readonly hint?: Text,
+  ) {
+    super(text.vi);
+    this.name = new.target.name;
+  }
+}
+
+/** A value the user gave that cannot be accepted: a bad date, an unknown unit. */
+export class ValidationError extends TasksError {}
+
+/** Something the user named that does not exist: a task id, a unit code. */
+export class NotFoundError extends TasksError {}
+
+/** A change that makes no sense in the record's present state: completing a cancelled task. */
+export class ConflictError extends TasksError {}
+
+/** The database file cannot be used: not ours, written by a newer version, missing. */
+export class DatabaseError extends TasksError {}
+
+/** Bad command-line usage: an unknown option, a missing argument. */
+export class UsageError extends TasksError {
+  override readonly exitCode: number = 2;
+}
+
+/** The user pressed Ctrl+C at a prompt. */
+export class CancelledByUser extends TasksError {
+  override readonly exitCode: number = 130;
+}
+
+export function t(vi: string, en: string): Text {
+  return { vi, en };
+}

@@ -1,0 +1,46 @@
+/** `tasks due` and `tasks overdue` on a terminal: sections, grouped by unit. */
+import { addDays, formatDate } from '../domain/dates.js';
+import type { TaskView } from '../domain/task.js';
+import { word } from './labels.js';
+import { dueLabel, leadLabel, stateLabel } from './task-render.js';
+import { paintBucket, painter, safe, table, type RenderOptions } from './terminal.js';
+
+export interface SectionedTask extends TaskView {
+  section: 'overdue' | 'due_soon' | 'unsettled';
+}
+
+export function renderDue(entries: SectionedTask[], today: string, within: number, options: RenderOptions): string {
+  const { lang } = options;
+  const paint = painter(options);
+  const header = paint.dim(word(lang, 'asOf', { date: formatDate(today) }));
+  if (entries.length === 0) return `${word(lang, 'nothingDue', { date: formatDate(today) })}\n`;
+  if (!options.tty) {
+    return entries
+      .map((e) => [e.section, e.id, leadLabel(e, lang), dueLabel(e, lang), stateLabel(e, today, lang), e.source?.number ?? '', safe(e.text)].join('\t'))
+      .join('\n') + '\n';
+  }
+  const titles = {
+    overdue: paint.red.bold(word(lang, 'overdue')),
+    due_soon: paint.yellow.bold(word(lang, 'dueSoon', { date: formatDate(addDays(today, within)) })),
+    unsettled: paint.magenta.bold(word(lang, 'unsettled')),
+  };
+  const out = [header];
+  for (const section of ['overdue', 'due_soon', 'unsettled'] as const) {
+    const items = entries.filter((e) => e.section === section);
+    if (items.length === 0) continue;
+    out.push('', `${titles[section]} (${items.length})`);
+    // Grouped by unit, units in the order their first task appears (most urgent first).
+    const units = [...new Set(items.map((e) => leadLabel(e, lang)))];
+    for (const unit of units) {
+      const rows = items.filter((e) => leadLabel(e, lang) === unit);
+      const name = rows[0].lead ? `${rows[0].lead.name} (${rows[0].lead.code})` : unit;
+      out.push(paint.bold(`  ${safe(name)}`));
+      const t = table([], [8, 12, 16, 14], options.width - 2);
+      for (const e of rows) {
+        t.push([`  #${e.id}`, safe(e.text), dueLabel(e, lang), paintBucket(paint, e.bucket, stateLabel(e, today, lang)), e.source?.number ?? '']);
+      }
+      out.push(t.toString());
+    }
+  }
+  return `${out.join('\n')}\n`;
+}

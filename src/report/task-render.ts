@@ -1,0 +1,85 @@
+/** Tasks on a terminal and as plain lines: the list, the daily view, one task in full. */
+import { formatDate } from '../domain/dates.js';
+import type { TaskView } from '../domain/task.js';
+import { BUCKET_LABELS, PERIOD_LABELS, word, type Lang } from './labels.js';
+import { paintBucket, painter, safe, table, type RenderOptions } from './terminal.js';
+
+export function leadLabel(view: TaskView, lang: Lang): string {
+  return view.lead ? view.lead.code : `(${word(lang, 'unassigned')}${view.ownerText ? `: ${safe(view.ownerText)}` : ''})`;
+}
+
+export function dueLabel(view: TaskView, lang: Lang): string {
+  if (view.ongoing) return word(lang, 'ongoing');
+  return view.due ? formatDate(view.due) : word(lang, 'noDue');
+}
+
+/** "quá 5 ngày", "còn 3 ngày", "đến hạn hôm nay" or the bucket's name. */
+export function stateLabel(view: TaskView, today: string, lang: Lang): string {
+  if (view.bucket === 'open_overdue') return word(lang, 'daysLate', { n: view.daysLate ?? 0 });
+  if (view.bucket === 'open_in_term' && view.due) {
+    const left = Math.round((Date.parse(view.due) - Date.parse(today)) / 86_400_000);
+    return left === 0 ? word(lang, 'dueToday') : word(lang, 'daysLeft', { n: left });
+  }
+  if (view.bucket === 'done_late') return `${BUCKET_LABELS.done_late[lang]} (${word(lang, 'daysLate', { n: view.daysLate ?? 0 })})`;
+  return BUCKET_LABELS[view.bucket][lang];
+}
+
+function plainLine(view: TaskView, today: string, lang: Lang): string {
+  return [view.id, leadLabel(view, lang), dueLabel(view, lang), stateLabel(view, today, lang), view.source?.number ?? '', safe(view.text)].join('\t');
+}
+
+/** `tasks list`: one row per task. */
+export function renderTaskList(views: TaskView[], today: string, options: RenderOptions): string {
+  const { lang } = options;
+  if (views.length === 0) return `${word(lang, 'noTasks')}\n`;
+  if (!options.tty) return views.map((v) => plainLine(v, today, lang)).join('\n') + '\n';
+  const paint = painter(options);
+  const t = table(
+    [word(lang, 'id'), word(lang, 'text'), word(lang, 'lead'), word(lang, 'due'), word(lang, 'status')].map((h) => paint.bold(h)),
+    [6, 8, 12, 26],
+    options.width,
+  );
+  for (const v of views) {
+    t.push([String(v.id), safe(v.text), leadLabel(v, lang), dueLabel(v, lang), paintBucket(paint, v.bucket, stateLabel(v, today, lang))]);
+  }
+  return `${t.toString()}\n${paint.dim(word(lang, 'total', { n: views.length }))}\n`;
+}
+
+/** `tasks show`: one task with everything known about it. */
+export function renderTaskDetail(
+  detail: TaskView & { progress: { on: string; note: string; by: string }[]; history: { at: string; actor: string; action: string }[] },
+  today: string,
+  options: RenderOptions,
+): string {
+  const { lang } = options;
+  const paint = painter(options);
+  const field = (label: string, value: string) => `${paint.bold(`${label}:`.padEnd(18))} ${value}`;
+  const lines = [
+    paint.bold(`#${detail.id}  ${safe(detail.text)}`),
+    field(word(lang, 'lead'), detail.lead ? `${detail.lead.name} (${detail.lead.code})` : leadLabel(detail, lang)),
+  ];
+  if (detail.coordinating.length) lines.push(field(word(lang, 'coordinating'), detail.coordinating.map((u) => u.name).join(', ')));
+  lines.push(field(word(lang, 'due'), dueLabel(detail, lang)));
+  if (detail.originalDue && detail.originalDue !== detail.due) lines.push(field(word(lang, 'originalDue'), formatDate(detail.originalDue)));
+  lines.push(field(word(lang, 'status'), paintBucket(paint, detail.bucket, stateLabel(detail, today, lang))));
+  lines.push(field(word(lang, 'assignedOn'), formatDate(detail.assignedOn)));
+  if (detail.source) lines.push(field(word(lang, 'source'), `${detail.source.number ?? ''}${detail.source.issuedOn ? ` (${formatDate(detail.source.issuedOn)})` : ''}`));
+  if (detail.series) lines.push(field(word(lang, 'recurring'), `${PERIOD_LABELS[detail.series.every][lang]}, ${word(lang, 'every')} ${detail.series.period}`));
+  if (detail.completedOn) lines.push(field(word(lang, 'completedOn'), formatDate(detail.completedOn)));
+  if (detail.evidence) lines.push(field(word(lang, 'evidence'), safe(detail.evidence)));
+  if (detail.completionNote) lines.push(field(word(lang, 'note'), safe(detail.completionNote)));
+  if (detail.cancelReason && detail.cancelledOn) lines.push(field(word(lang, 'cancelReason'), safe(detail.cancelReason)));
+  if (detail.extensions.length) {
+    lines.push('', paint.bold(word(lang, 'extensions')));
+    for (const e of detail.extensions) lines.push(`  ${formatDate(e.grantedOn)}  ${formatDate(e.from)} → ${formatDate(e.to)}  ${safe(e.reason)} (${safe(e.by)})`);
+  }
+  if (detail.progress.length) {
+    lines.push('', paint.bold(word(lang, 'progress')));
+    for (const p of detail.progress) lines.push(`  ${formatDate(p.on)}  ${safe(p.note)} (${safe(p.by)})`);
+  }
+  if (detail.history.length) {
+    lines.push('', paint.bold(word(lang, 'history')));
+    for (const h of detail.history) lines.push(paint.dim(`  ${h.at.replace('T', ' ').slice(0, 19)}Z  ${safe(h.actor)}  ${h.action}`));
+  }
+  return `${lines.join('\n')}\n`;
+}
