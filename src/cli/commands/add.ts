@@ -2,7 +2,8 @@
 import type { Command } from 'commander';
 import type { Schedule } from '../../app/add-task.js';
 import { ValidationError, UsageError, t } from '../../domain/errors.js';
-import type { Period } from '../../domain/recurrence.js';
+import { firstPeriodStart, type Period } from '../../domain/recurrence.js';
+import { formatDate } from '../../domain/dates.js';
 import { withSession } from '../context.js';
 import { collect, dateArg, parseCount, parsePeriod } from '../options.js';
 import { printData, printJson, say } from '../output.js';
@@ -88,7 +89,12 @@ Ví dụ:
           source: opts.source !== undefined ? { number: opts.source, issuedOn: opts.issued ?? null } : null,
         });
         if (s.json) return printJson(created.map(taskJson));
-        say(s.render.lang === 'en' ? `Added ${created.length} task(s).` : `Đã thêm ${created.length} nhiệm vụ.`);
+        const en = s.render.lang === 'en';
+        if (schedule!.kind === 'recurring' && created.length === 0) {
+          const first = formatDate(firstPeriodStart(schedule!.every, schedule!.day, s.ctx.today));
+          return say(en ? `Recurring task recorded; its first period begins ${first}.` : `Đã ghi nhiệm vụ định kỳ; kỳ đầu tiên bắt đầu từ ${first}.`);
+        }
+        say(en ? `Added ${created.length} task(s).` : `Đã thêm ${created.length} nhiệm vụ.`);
         printData(renderTaskList(created, s.ctx.today, s.render));
       });
     });
