@@ -31,9 +31,9 @@ export function kindOfNumber(number: string): string | null {
   return /\/([A-ZĐ]+)-/u.exec(number)?.[1] ?? null;
 }
 
-export function coordinatingUnits(registry: Registry, names: string[], leads: Unit[]): Unit[] {
-  const leadIds = new Set(leads.map((u) => u.id));
-  return names.flatMap((name) => resolveUnits(registry, name)).filter((u) => !leadIds.has(u.id));
+/** The coordinating units named (a group stands for its members), each once. */
+export function coordinatingUnits(registry: Registry, names: string[]): Unit[] {
+  return [...new Map(names.flatMap((name) => resolveUnits(registry, name)).map((u) => [u.id, u])).values()];
 }
 
 async function sourceFor(ctx: Context, input: AddTaskInput['source']): Promise<SourceRef | null> {
@@ -69,7 +69,7 @@ export async function addTask(ctx: Context, input: AddTaskInput): Promise<TaskVi
   const ids = await inTransaction(ctx, async (trx) => {
     const registry = await loadRegistry(trx.db);
     const leads = resolveUnits(registry, input.unit);
-    const coordinators = coordinatingUnits(registry, input.coordinating, leads);
+    const coordinators = coordinatingUnits(registry, input.coordinating);
     const source = await sourceFor(trx, input.source);
     const assignedOn = source?.issuedOn ?? source?.meetingOn ?? trx.today;
     if (schedule.kind === 'due' && schedule.due < assignedOn) {
@@ -81,7 +81,8 @@ export async function addTask(ctx: Context, input: AddTaskInput): Promise<TaskVi
     const stamp = trx.now().toISOString();
     const created: number[] = [];
     for (const lead of leads) {
-      const coordinatorIds = coordinators.filter((u) => u.id !== lead.id).map((u) => u.id);
+      const coordinating = coordinators.filter((u) => u.id !== lead.id);
+      const coordinatorIds = coordinating.map((u) => u.id);
       if (schedule.kind === 'recurring') {
         const series = {
           text,
@@ -117,7 +118,7 @@ export async function addTask(ctx: Context, input: AddTaskInput): Promise<TaskVi
         },
         coordinatorIds,
       );
-      await audit(trx, 'task.add', { taskId: id }, { text, lead: lead.code, coordinating: coordinators.map((u) => u.code), due, ongoing: schedule.kind === 'ongoing', source: source?.number ?? null });
+      await audit(trx, 'task.add', { taskId: id }, { text, lead: lead.code, coordinating: coordinating.map((u) => u.code), due, ongoing: schedule.kind === 'ongoing', source: source?.number ?? null });
       created.push(id);
     }
     return created;

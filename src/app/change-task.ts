@@ -134,9 +134,8 @@ export function editTask(ctx: Context, id: number, edit: TaskEdit): Promise<Task
       Object.assign(after, { lead: lead.code });
     }
     if (edit.coordinating !== undefined) {
-      const lead = edit.unit !== undefined ? resolveOneUnit(registry, edit.unit) : null;
-      const leadCode = lead?.code ?? task.lead?.code;
-      const units = coordinatingUnits(registry, edit.coordinating, registry.units.filter((u) => u.code === leadCode));
+      const leadCode = edit.unit !== undefined ? resolveOneUnit(registry, edit.unit).code : task.lead?.code;
+      const units = coordinatingUnits(registry, edit.coordinating).filter((u) => u.code !== leadCode);
       await setCoordinators(trx.db, id, units.map((u) => u.id));
       Object.assign(before, { coordinating: task.coordinating.map((u) => u.code) });
       Object.assign(after, { coordinating: units.map((u) => u.code) });
