@@ -35,7 +35,7 @@ export function renderDue(entries: SectionedTask[], today: string, within: numbe
       const rows = items.filter((e) => leadLabel(e, lang) === unit);
       const name = rows[0].lead ? `${rows[0].lead.name} (${rows[0].lead.code})` : unit;
       out.push(paint.bold(`  ${safe(name)}`));
-      const t = table([], [8, 12, 16, 14], options.width - 2);
+      const t = table([], [8, 13, 16, 14], options.width - 2);
       for (const e of rows) {
         t.push([`  #${e.id}`, safe(e.text), dueLabel(e, lang), paintBucket(paint, e.bucket, stateLabel(e, today, lang)), e.source?.number ?? '']);
       }

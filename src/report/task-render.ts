@@ -36,7 +36,7 @@ export function renderTaskList(views: TaskView[], today: string, options: Render
   const paint = painter(options);
   const t = table(
     [word(lang, 'id'), word(lang, 'text'), word(lang, 'lead'), word(lang, 'due'), word(lang, 'status')].map((h) => paint.bold(h)),
-    [6, 8, 12, 26],
+    [6, 8, 13, 30],
     options.width,
   );
   for (const v of views) {
