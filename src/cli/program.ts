@@ -1,5 +1,5 @@
 /** Builds the commander program: global options and every command. No side effects. */
-import { Command, Option } from 'commander';
+import { Command } from 'commander';
 import { registerAdd } from './commands/add.js';
 import { registerChanges } from './commands/change.js';
 import { registerInfo } from './commands/info.js';
@@ -17,8 +17,9 @@ export function buildProgram(): Command {
     .option('--db <path>', 'tệp cơ sở dữ liệu SQLite (mặc định: TASKS_DB, hoặc thư mục dữ liệu của người dùng)')
     .option('--today <date>', 'tính "đến ngày" này thay cho hôm nay (mặc định: TASKS_TODAY, hoặc hôm nay theo giờ Việt Nam)')
     .option('--json', 'in JSON ra stdout')
-    .addOption(new Option('--lang <lang>', 'ngôn ngữ hiển thị').choices(['vi', 'en']))
+    .option('--lang <lang>', 'ngôn ngữ hiển thị: vi (mặc định) hoặc en')
     .showSuggestionAfterError(true)
+    .configureHelp(HELP)
     .exitOverride()
     .configureOutput({ outputError: () => {} })
     .addHelpText(
@@ -41,9 +42,23 @@ Biến môi trường: TASKS_DB, TASKS_TODAY, TASKS_USER, NO_COLOR, TASKS_DEBUG=
   return program;
 }
 
+const TITLES: Record<string, string> = {
+  'Usage:': 'Cách dùng:',
+  'Options:': 'Tùy chọn:',
+  'Global Options:': 'Tùy chọn chung:',
+  'Commands:': 'Lệnh:',
+  'Arguments:': 'Tham số:',
+};
+
+/** Help in Vietnamese, with the global options shown under every command. */
+const HELP = {
+  showGlobalOptions: true,
+  styleTitle: (title: string) => TITLES[title] ?? title,
+};
+
 /** Subcommands report errors the same way as the program, so main.ts sees every one. */
 function inherit(command: Command): void {
-  command.exitOverride().configureOutput({ outputError: () => {} }).showSuggestionAfterError(true);
+  command.exitOverride().configureOutput({ outputError: () => {} }).showSuggestionAfterError(true).configureHelp(HELP);
   command.helpOption('-h, --help', 'xem hướng dẫn');
   for (const sub of command.commands) inherit(sub);
 }

@@ -105,9 +105,6 @@ async function migrate(db: Db, location: string): Promise<void> {
 }
 
 export async function schemaVersion(db: Db): Promise<string | null> {
-  const rows = await db
-    .selectFrom(MIGRATION_TABLE as never)
-    .select(sql<string>`max(name)`.as('name'))
-    .execute();
-  return (rows[0] as { name: string | null } | undefined)?.name ?? null;
+  const result = await sql<{ name: string | null }>`select max(name) as name from ${sql.table(MIGRATION_TABLE)}`.execute(db);
+  return result.rows[0]?.name ?? null;
 }

@@ -1,6 +1,6 @@
 /** Tasks and what hangs off them: coordinating units, extensions, progress notes. */
 import { sql, type ExpressionBuilder, type SelectQueryBuilder } from 'kysely';
-import type { IsoDate } from '../domain/dates.js';
+import { MAX_DATE, type IsoDate } from '../domain/dates.js';
 import type { Period } from '../domain/recurrence.js';
 import type { ExtensionRecord, Task, UnitRef } from '../domain/task.js';
 import type { Db } from './connect.js';
@@ -155,7 +155,7 @@ async function loadExtensions(db: Db, taskIds: number[]): Promise<Map<number, Ex
 
 /** One task whatever its assignment date, or null. */
 export async function findTaskById(db: Db, id: number): Promise<Task | null> {
-  const [task] = await listTasks(db, { asOf: '9999-12-31', ids: [id] });
+  const [task] = await listTasks(db, { asOf: MAX_DATE, ids: [id] });
   return task ?? null;
 }
 

@@ -90,26 +90,28 @@ function unknownUnit(registry: Registry, name: string): NotFoundError {
   return new NotFoundError(t(`không có đơn vị "${name}"`, `no unit "${name}"`), hint);
 }
 
+function requireActive(unit: Unit): Unit {
+  if (!unit.active) {
+    throw new ValidationError(
+      t(`đơn vị "${unit.name}" đã ngừng hoạt động`, `unit "${unit.name}" is deactivated`),
+      t(`giao cho đơn vị khác, hoặc kích hoạt lại bằng "tasks unit edit ${unit.code} --active"`, `assign another unit, or reactivate it with "tasks unit edit ${unit.code} --active"`),
+    );
+  }
+  return unit;
+}
+
 /** Resolves a name to the units it stands for: one for a unit, the members for a group. */
 export function resolveUnits(registry: Registry, name: string): Unit[] {
   const found = findUnitOrGroup(registry, name);
   if (!found) throw unknownUnit(registry, name);
-  if (found.kind === 'unit') {
-    if (!found.unit.active) {
-      throw new ValidationError(
-        t(`đơn vị "${found.unit.name}" đã ngừng hoạt động`, `unit "${found.unit.name}" is deactivated`),
-        t('giao cho đơn vị khác, hoặc kích hoạt lại bằng "tasks unit edit CODE --active"', 'assign another unit, or reactivate it with "tasks unit edit CODE --active"'),
-      );
-    }
-    return [found.unit];
-  }
+  if (found.kind === 'unit') return [requireActive(found.unit)];
   if (found.units.length === 0) {
     throw new ValidationError(t(`nhóm "${found.group.name}" không có đơn vị nào`, `group "${found.group.name}" has no units`));
   }
   return found.units;
 }
 
-/** Resolves a name that must stand for exactly one unit (a coordinating unit may be a group). */
+/** Resolves a name that must stand for exactly one active unit: the lead of an existing task. */
 export function resolveOneUnit(registry: Registry, name: string): Unit {
   const found = findUnitOrGroup(registry, name);
   if (!found) throw unknownUnit(registry, name);
@@ -119,5 +121,5 @@ export function resolveOneUnit(registry: Registry, name: string): Unit {
       t('nêu mã của một đơn vị, ví dụ VP', 'name one unit by its code, e.g. VP'),
     );
   }
-  return found.unit;
+  return requireActive(found.unit);
 }
