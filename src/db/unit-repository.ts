@@ -39,14 +39,7 @@ export async function loadRegistry(db: Db): Promise<Registry> {
   };
 }
 
-export interface UnitFields {
-  code: string;
-  name: string;
-  aliases: string[];
-  head: string | null;
-  email: string | null;
-  active: boolean;
-}
+export type UnitFields = Omit<Unit, 'id' | 'position'>;
 
 async function nextPosition(db: Db, table: 'unit' | 'unit_group'): Promise<number> {
   const row = await db
