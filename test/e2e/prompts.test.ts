@@ -47,7 +47,8 @@ beforeEach(() => {
   w = workspace('2026-11-20');
   w.run(['unit', 'import', path.join(ROOT, 'data', 'units-sample.json')]);
   exitFile = path.join(w.dir, 'exit-code');
-  const command = `cd ${w.dir} && TASKS_DB=${w.db} TASKS_TODAY=2026-11-20 NO_COLOR=1 ${process.execPath} ${BIN} add; echo $? > ${exitFile}; sleep 60`;
+  // CI=true reaches the pane through the tmux server; canPrompt() rightly refuses to prompt there.
+  const command = `cd ${w.dir} && env -u CI TASKS_DB=${w.db} TASKS_TODAY=2026-11-20 NO_COLOR=1 ${process.execPath} ${BIN} add; echo $? > ${exitFile}; sleep 60`;
   tmux('new-session', '-d', '-s', session, '-x', '120', '-y', '30', command);
 });
 
