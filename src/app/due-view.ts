@@ -59,7 +59,8 @@ export async function dueView(ctx: Context, input: DueViewInput): Promise<DueEnt
     if (section === null) continue;
     if (section === 'due_soon' && view.due! > horizon) continue;
     if (input.overdueOnly && section !== 'overdue') continue;
-    entries.push({ ...view, section });
+    // Each view was made for this call alone: tag it rather than copy its twenty fields.
+    entries.push(Object.assign(view, { section }));
   }
   return entries.sort(compareDue);
 }

@@ -14,7 +14,7 @@ async function showDue(command: Command, opts: { within?: number; unit?: string 
   const within = opts.within ?? 7;
   await withSession(command, { mayCreate: false }, async (s) => {
     const entries = await dueView(s.ctx, { within, unit: opts.unit ?? null, overdueOnly });
-    if (s.json) return printJson(entries.map((e) => ({ ...taskJson(e), section: e.section })));
+    if (s.json) return printJson(entries.map((e) => Object.assign(taskJson(e), { section: e.section })));
     printData(renderDue(entries, s.ctx.today, within, s.render));
   });
 }
