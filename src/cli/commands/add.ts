@@ -74,11 +74,7 @@ Ví dụ:
       if (opts.issued !== undefined && opts.source === undefined) {
         throw new ValidationError(t('--issued chỉ dùng cùng --source', '--issued goes with --source'));
       }
-      const [{ addTask }, { taskJson }, { renderTaskList }] = await Promise.all([
-        import('../../app/add-task.js'),
-        import('../../report/task-json.js'),
-        import('../../report/task-render.js'),
-      ]);
+      const [{ addTask }, { taskJson }] = await Promise.all([import('../../app/add-task.js'), import('../../report/task-json.js')]);
       await withSession(command, { mayCreate: true }, async (s) => {
         const created = await addTask(s.ctx, {
           text: text!,
@@ -89,6 +85,8 @@ Ví dụ:
         });
         if (s.json) return printJson(created.map(taskJson));
         say(s.render.lang === 'en' ? `Added ${created.length} task(s).` : `Đã thêm ${created.length} nhiệm vụ.`);
+        if (!s.render.tty) return printData((await import('../../report/plain-render.js')).renderTaskListPlain(created, s.ctx.today, s.render.lang));
+        const { renderTaskList } = await import('../../report/task-render.js');
         printData(renderTaskList(created, s.ctx.today, s.render));
       });
     });
