@@ -4,7 +4,7 @@
  * the targets of issue 2. See docs/bench.md for what each figure means.
  *
  *   npm run bench -- [--sizes 1000,10000,100000] [--runs 15] [--warmup 2]
- *                    [--runner auto|hyperfine|node] [--inherit-env] [--reseed]
+ *                    [--runner auto|hyperfine|node] [--inherit-env] [--reseed] [--bin PATH] [--out FILE]
  *
  * Every command is a real process, as a user runs it: `node bin/tasks.js --db FILE --today
  * 2026-11-20 ...` with NO_COLOR=1 and stdout sent to /dev/null. Wall time is the median of
@@ -24,7 +24,7 @@ import { AS_OF, seed } from './seed.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.resolve(HERE, '../..');
-const BIN = path.join(ROOT, 'bin', 'tasks.js');
+let BIN = path.join(ROOT, 'bin', 'tasks.js');
 const BENCH_DIR = path.join(ROOT, '.bench');
 const LIST_UNIT = 'KHTC';
 const MEMORY_RUNS = 3;
@@ -38,7 +38,7 @@ const TARGETS = {
 // ---------------------------------------------------------------- options
 
 function parseArgs(argv) {
-  const out = { sizes: [1_000, 10_000, 100_000], runs: 15, warmup: 2, runner: 'auto', inheritEnv: false, reseed: false };
+  const out = { sizes: [1_000, 10_000, 100_000], runs: 15, warmup: 2, runner: 'auto', inheritEnv: false, reseed: false, out: 'results.json' };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === '--sizes') out.sizes = argv[++i].split(',').map((s) => Number(s.replace(/k$/i, '000')));
@@ -47,6 +47,9 @@ function parseArgs(argv) {
     else if (arg === '--runner') out.runner = argv[++i];
     else if (arg === '--inherit-env') out.inheritEnv = true;
     else if (arg === '--reseed') out.reseed = true;
+    else if (arg === '--out') out.out = path.basename(argv[++i]);
+    // Another build's bin/tasks.js, to compare before and after a change on the same databases.
+    else if (arg === '--bin') BIN = path.resolve(argv[++i]);
     else throw new Error(`unknown argument ${arg}`);
   }
   if (out.sizes.some((n) => !Number.isInteger(n) || n < 1)) throw new Error('--sizes takes task counts, e.g. 1000,10000,100000');
@@ -157,7 +160,9 @@ function timeWithHyperfine(c, options, env) {
   const result = spawnSync('hyperfine', args, { env, encoding: 'utf8' });
   if (result.status !== 0) throw new Error(`hyperfine failed on ${c.name}: ${result.stderr || result.stdout}`);
   const report = JSON.parse(fs.readFileSync(out, 'utf8'));
-  return report.results[0].times.map((s) => s * 1000);
+  const r = report.results[0];
+  // CPU time (user + system, mean) moves far less than wall time when other work shares the machine.
+  return Object.assign(r.times.map((s) => s * 1000), { cpuMs: (r.user + r.system) * 1000 });
 }
 
 /** Peak resident memory in MiB: the largest of a few runs, as GNU time reports it. */
@@ -195,9 +200,10 @@ function measure(c, options, env, runner) {
     meanMs: round(times.reduce((a, b) => a + b, 0) / times.length),
     minMs: round(Math.min(...times)),
     maxMs: round(Math.max(...times)),
+    cpuMeanMs: times.cpuMs === undefined ? null : round(times.cpuMs),
     peakMiB: round(peakMemory(c, env)),
   };
-  process.stderr.write(`  ${c.name.padEnd(30)} ${(c.size === null ? '' : label(c.size)).padStart(5)}  ${String(result.medianMs).padStart(7)} ms  ${String(result.peakMiB).padStart(6)} MiB\n`);
+  process.stderr.write(`  ${c.name.padEnd(30)} ${(c.size === null ? '' : label(c.size)).padStart(5)}  ${String(result.medianMs).padStart(7)} ms  ${String(result.peakMiB).padStart(6)} MiB${result.cpuMeanMs === null ? '' : `  (cpu ${result.cpuMeanMs} ms)`}\n`);
   return result;
 }
 
@@ -207,7 +213,7 @@ const round = (x) => Math.round(x * 10) / 10;
 
 function table(results, sizes) {
   const rows = [];
-  const cell = (r) => (r ? `${r.medianMs.toFixed(1)} ms / ${r.peakMiB.toFixed(1)} MiB` : '');
+  const cell = (r) => (r ? `${r.medianMs.toFixed(1)} ms / ${r.peakMiB.toFixed(1)} MiB${r.cpuMeanMs === null ? '' : ` (cpu ${r.cpuMeanMs.toFixed(0)})`}` : '');
   const names = [...new Set(results.map((r) => r.name))];
   const head = ['command', ...sizes.map(label)];
   rows.push(head);
@@ -266,8 +272,9 @@ function main() {
   const targets = checkTargets(results, options.sizes);
   const report = {
     at: new Date().toISOString(),
-    machine: { node: process.version, platform: `${os.platform()} ${os.release()}`, cpus: os.cpus().length, cpu: os.cpus()[0]?.model ?? '' },
+    machine: { loadAverage: os.loadavg().map((x) => round(x)), node: process.version, platform: `${os.platform()} ${os.release()}`, cpus: os.cpus().length, cpu: os.cpus()[0]?.model ?? '' },
     runner,
+    bin: path.relative(ROOT, BIN) || BIN,
     runs: options.runs,
     warmup: options.warmup,
     environment: options.inheritEnv ? 'inherited' : 'clean',
@@ -275,12 +282,13 @@ function main() {
     results,
     targets,
   };
-  fs.writeFileSync(path.join(BENCH_DIR, 'results.json'), `${JSON.stringify(report, null, 2)}\n`);
+  const resultsFile = path.join(BENCH_DIR, options.out);
+  fs.writeFileSync(resultsFile, `${JSON.stringify(report, null, 2)}\n`);
 
-  process.stdout.write(`\nMedian wall time / peak memory (max RSS), ${options.runs} runs, ${runner}, Node ${process.version}, ${os.cpus().length} CPUs\n\n`);
+  process.stdout.write(`\nMedian wall time / peak memory (max RSS) (mean CPU time, user + system), ${options.runs} runs, ${runner}, Node ${process.version}, ${os.cpus().length} CPUs, load ${os.loadavg()[0].toFixed(2)}\n\n`);
   process.stdout.write(`${table(results, options.sizes)}\n\n`);
   for (const t of targets) process.stdout.write(`${t.pass ? 'PASS' : 'FAIL'}  ${t.target}: ${t.measured}\n`);
-  process.stdout.write(`\nwritten to ${path.relative(process.cwd(), path.join(BENCH_DIR, 'results.json'))}\n`);
+  process.stdout.write(`\nwritten to ${path.relative(process.cwd(), resultsFile)}\n`);
 }
 
 try {
