@@ -3,6 +3,7 @@
  * The only place that knows how a path becomes a kysely instance.
  */
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import Sqlite from 'better-sqlite3';
 import { Kysely, Migrator, sql } from 'kysely';
@@ -25,6 +26,20 @@ export interface OpenedDatabase {
 }
 
 const MIGRATION_TABLE = 'kysely_migration';
+
+/**
+ * The compiled SQLite addon where npm builds it. Handing its path to better-sqlite3 spares every
+ * command the `bindings` package's search through a dozen candidate directories; when it is
+ * somewhere else (a debug build, say) that search still runs.
+ */
+function nativeBinding(): string | undefined {
+  try {
+    const file = path.join(path.dirname(createRequire(import.meta.url).resolve('better-sqlite3/package.json')), 'build', 'Release', 'better_sqlite3.node');
+    return fs.existsSync(file) ? file : undefined;
+  } catch {
+    return undefined;
+  }
+}
 
 function notOurs(location: string): DatabaseError {
   return new DatabaseError(
@@ -54,11 +69,15 @@ export async function openSqlite(location: string, options: OpenOptions): Promis
   }
   let handle: Sqlite.Database;
   try {
-    handle = new Sqlite(location);
+    handle = new Sqlite(location, { nativeBinding: nativeBinding() });
     handle.pragma('busy_timeout = 10000');
     handle.pragma('journal_mode = WAL');
     handle.pragma('synchronous = NORMAL');
     handle.pragma('foreign_keys = ON');
+    // better-sqlite3 builds SQLite with a 16 MiB page cache. A command reads each page about
+    // once and exits, so the operating system's file cache serves it as well; 4 MiB keeps
+    // `tasks due` on a large tracker from holding memory it never reuses.
+    handle.pragma('cache_size = -4000');
   } catch (error) {
     if (isSqliteFileError(error)) throw notOurs(location);
     throw error;

@@ -41,14 +41,32 @@ export interface Task extends TaskFacts {
 
 export type TaskView = Task & Status;
 
-/** The task as it stood at the end of `asOf`, with its derived status. */
+/**
+ * The task as it stood at the end of `asOf`, with its derived status. Fields are listed rather
+ * than spread: views are made by the thousand on every `tasks due`, and a literal builds an
+ * object several times faster than a spread of twenty fields does.
+ */
 export function viewAsOf(task: Task, asOf: IsoDate): TaskView {
   const status = statusOf(task, asOf);
   return {
-    ...task,
-    ...status,
-    completedOn: task.completedOn !== null && task.completedOn <= asOf ? task.completedOn : null,
-    cancelledOn: task.cancelledOn !== null && task.cancelledOn <= asOf ? task.cancelledOn : null,
+    id: task.id,
+    text: task.text,
+    lead: task.lead,
+    coordinating: task.coordinating,
+    ownerText: task.ownerText,
+    ongoing: task.ongoing,
+    originalDue: task.originalDue,
     extensions: task.extensions.filter((e) => e.grantedOn <= asOf),
+    assignedOn: task.assignedOn,
+    completedOn: task.completedOn !== null && task.completedOn <= asOf ? task.completedOn : null,
+    evidence: task.evidence,
+    completionNote: task.completionNote,
+    cancelledOn: task.cancelledOn !== null && task.cancelledOn <= asOf ? task.cancelledOn : null,
+    cancelReason: task.cancelReason,
+    source: task.source,
+    series: task.series,
+    bucket: status.bucket,
+    due: status.due,
+    daysLate: status.daysLate,
   };
 }

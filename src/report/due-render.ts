@@ -1,24 +1,17 @@
 /** `tasks due` and `tasks overdue` on a terminal: sections, grouped by unit. */
 import { addDays, formatDate } from '../domain/dates.js';
-import type { TaskView } from '../domain/task.js';
 import { word } from './labels.js';
-import { dueLabel, leadLabel, stateLabel } from './task-render.js';
+import { renderDuePlain, type SectionedTask } from './plain-render.js';
+import { dueLabel, leadLabel, stateLabel } from './task-labels.js';
 import { paintBucket, painter, safe, table, type RenderOptions } from './terminal.js';
 
-export interface SectionedTask extends TaskView {
-  section: 'overdue' | 'due_soon' | 'unsettled';
-}
+export type { SectionedTask } from './plain-render.js';
 
 export function renderDue(entries: SectionedTask[], today: string, within: number, options: RenderOptions): string {
   const { lang } = options;
+  if (!options.tty || entries.length === 0) return renderDuePlain(entries, today, lang);
   const paint = painter(options);
   const header = paint.dim(word(lang, 'asOf', { date: formatDate(today) }));
-  if (entries.length === 0) return `${word(lang, 'nothingDue', { date: formatDate(today) })}\n`;
-  if (!options.tty) {
-    return entries
-      .map((e) => [e.section, e.id, leadLabel(e, lang), dueLabel(e, lang), stateLabel(e, today, lang), e.source?.number ?? '', safe(e.text)].join('\t'))
-      .join('\n') + '\n';
-  }
   const titles = {
     overdue: paint.red.bold(word(lang, 'overdue')),
     due_soon: paint.yellow.bold(word(lang, 'dueSoon', { date: formatDate(addDays(today, within)) })),

@@ -1,38 +1,17 @@
 /** Tasks on a terminal and as plain lines: the list, the daily view, one task in full. */
 import { formatDate } from '../domain/dates.js';
 import type { TaskView } from '../domain/task.js';
-import { BUCKET_LABELS, PERIOD_LABELS, word, type Lang } from './labels.js';
+import { PERIOD_LABELS, word } from './labels.js';
+import { renderTaskListPlain } from './plain-render.js';
+import { dueLabel, leadLabel, stateLabel } from './task-labels.js';
 import { paintBucket, painter, safe, table, type RenderOptions } from './terminal.js';
 
-export function leadLabel(view: TaskView, lang: Lang): string {
-  return view.lead ? view.lead.code : `(${word(lang, 'unassigned')}${view.ownerText ? `: ${safe(view.ownerText)}` : ''})`;
-}
-
-export function dueLabel(view: TaskView, lang: Lang): string {
-  if (view.ongoing) return word(lang, 'ongoing');
-  return view.due ? formatDate(view.due) : word(lang, 'noDue');
-}
-
-/** "quá 5 ngày", "còn 3 ngày", "đến hạn hôm nay" or the bucket's name. */
-export function stateLabel(view: TaskView, today: string, lang: Lang): string {
-  if (view.bucket === 'open_overdue') return word(lang, 'daysLate', { n: view.daysLate ?? 0 });
-  if (view.bucket === 'open_in_term' && view.due) {
-    const left = Math.round((Date.parse(view.due) - Date.parse(today)) / 86_400_000);
-    return left === 0 ? word(lang, 'dueToday') : word(lang, 'daysLeft', { n: left });
-  }
-  if (view.bucket === 'done_late') return `${BUCKET_LABELS.done_late[lang]} (${word(lang, 'daysLate', { n: view.daysLate ?? 0 })})`;
-  return BUCKET_LABELS[view.bucket][lang];
-}
-
-function plainLine(view: TaskView, today: string, lang: Lang): string {
-  return [view.id, leadLabel(view, lang), dueLabel(view, lang), stateLabel(view, today, lang), view.source?.number ?? '', safe(view.text)].join('\t');
-}
+export { dueLabel, leadLabel, stateLabel } from './task-labels.js';
 
 /** `tasks list`: one row per task. */
 export function renderTaskList(views: TaskView[], today: string, options: RenderOptions): string {
   const { lang } = options;
-  if (views.length === 0) return `${word(lang, 'noTasks')}\n`;
-  if (!options.tty) return views.map((v) => plainLine(v, today, lang)).join('\n') + '\n';
+  if (!options.tty || views.length === 0) return renderTaskListPlain(views, today, lang);
   const paint = painter(options);
   const t = table(
     [word(lang, 'id'), word(lang, 'text'), word(lang, 'lead'), word(lang, 'due'), word(lang, 'status')].map((h) => paint.bold(h)),

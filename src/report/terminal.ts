@@ -4,6 +4,8 @@ import Table from 'cli-table3';
 import type { Bucket } from '../domain/status.js';
 import type { Lang } from './labels.js';
 
+export { safe } from './safe-text.js';
+
 export interface RenderOptions {
   lang: Lang;
   /** A terminal: tables and colour. Otherwise plain lines for pipes and files. */
@@ -33,10 +35,6 @@ export function paintBucket(paint: ChalkInstance, bucket: Bucket, text: string):
   }
 }
 
-/** Drops control characters and terminal escape sequences from stored text before printing. */
-export function safe(text: string | null | undefined): string {
-  return (text ?? '').replace(/\x1b\[[0-9;?]*[ -/]*[@-~]/g, '').replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, '');
-}
 
 /** A borderless table whose text column takes the width the others leave. */
 export function table(head: string[], fixed: number[], width: number): Table.Table {

@@ -34,6 +34,8 @@ export function workspace(today = '2026-11-20'): Workspace {
     const result = spawnSync(process.execPath, [BIN, ...args], {
       cwd: dir,
       encoding: 'utf8',
+      // `tasks list --json` on a tracker of a thousand tasks is more than spawnSync's 1 MiB default.
+      maxBuffer: 64 * 1024 * 1024,
       input: options.input ?? '',
       env: {
         PATH: process.env.PATH ?? '',

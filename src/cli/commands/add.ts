@@ -75,11 +75,7 @@ Ví dụ:
       if (opts.issued !== undefined && opts.source === undefined) {
         throw new ValidationError(t('--issued chỉ dùng cùng --source', '--issued goes with --source'));
       }
-      const [{ addTask }, { taskJson }, { renderTaskList }] = await Promise.all([
-        import('../../app/add-task.js'),
-        import('../../report/task-json.js'),
-        import('../../report/task-render.js'),
-      ]);
+      const [{ addTask }, { taskJson }] = await Promise.all([import('../../app/add-task.js'), import('../../report/task-json.js')]);
       await withSession(command, { mayCreate: true }, async (s) => {
         const created = await addTask(s.ctx, {
           text: text!,
@@ -95,6 +91,8 @@ Ví dụ:
           return say(en ? `Recurring task recorded; its first period begins ${first}.` : `Đã ghi nhiệm vụ định kỳ; kỳ đầu tiên bắt đầu từ ${first}.`);
         }
         say(en ? `Added ${created.length} task(s).` : `Đã thêm ${created.length} nhiệm vụ.`);
+        if (!s.render.tty) return printData((await import('../../report/plain-render.js')).renderTaskListPlain(created, s.ctx.today, s.render.lang));
+        const { renderTaskList } = await import('../../report/task-render.js');
         printData(renderTaskList(created, s.ctx.today, s.render));
       });
     });

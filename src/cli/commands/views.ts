@@ -6,15 +6,14 @@ import { dateArg, parseBuckets, parseCount, parseId } from '../options.js';
 import { printData, printJson } from '../output.js';
 
 async function showDue(command: Command, opts: { within?: number; unit?: string }, overdueOnly: boolean): Promise<void> {
-  const [{ dueView }, { taskJson }, { renderDue }] = await Promise.all([
-    import('../../app/due-view.js'),
-    import('../../report/task-json.js'),
-    import('../../report/due-render.js'),
-  ]);
+  const [{ dueView }, { taskJson }] = await Promise.all([import('../../app/due-view.js'), import('../../report/task-json.js')]);
   const within = opts.within ?? 7;
   await withSession(command, { mayCreate: false }, async (s) => {
     const entries = await dueView(s.ctx, { within, unit: opts.unit ?? null, overdueOnly });
-    if (s.json) return printJson(entries.map((e) => ({ ...taskJson(e), section: e.section })));
+    if (s.json) return printJson(entries.map((e) => Object.assign(taskJson(e), { section: e.section })));
+    // The table and colour libraries only for a terminal: pipes and cron jobs get plain lines.
+    if (!s.render.tty) return printData((await import('../../report/plain-render.js')).renderDuePlain(entries, s.ctx.today, s.render.lang));
+    const { renderDue } = await import('../../report/due-render.js');
     printData(renderDue(entries, s.ctx.today, within, s.render));
   });
 }
@@ -46,11 +45,7 @@ export function registerViews(program: Command): void {
     .option('-q, --search <words>', 'tìm trong nội dung, không phân biệt hoa thường và dấu')
     .addHelpText('after', '\nVí dụ:\n  tasks list --unit VP --bucket open_overdue\n  tasks list --search "thu dien tu cong vu"\n  tasks list --source 84/TB-SNgV --json')
     .action(async (opts: { unit?: string; bucket?: Bucket[]; source?: string; dueBefore?: string; dueAfter?: string; search?: string }, command: Command) => {
-      const [{ listTaskViews }, { taskJson }, { renderTaskList }] = await Promise.all([
-        import('../../app/list-tasks.js'),
-        import('../../report/task-json.js'),
-        import('../../report/task-render.js'),
-      ]);
+      const [{ listTaskViews }, { taskJson }] = await Promise.all([import('../../app/list-tasks.js'), import('../../report/task-json.js')]);
       await withSession(command, { mayCreate: false }, async (s) => {
         const views = await listTaskViews(s.ctx, {
           unit: opts.unit ?? null,
@@ -61,6 +56,8 @@ export function registerViews(program: Command): void {
           search: opts.search ?? null,
         });
         if (s.json) return printJson(views.map(taskJson));
+        if (!s.render.tty) return printData((await import('../../report/plain-render.js')).renderTaskListPlain(views, s.ctx.today, s.render.lang));
+        const { renderTaskList } = await import('../../report/task-render.js');
         printData(renderTaskList(views, s.ctx.today, s.render));
       });
     });
