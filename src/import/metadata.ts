@@ -90,7 +90,7 @@ function titleOf(lines: string[]): string | null {
   const kindLine = folded.findIndex((f) => KINDS.some(([p]) => p.test(f)) && f.split(' ').length <= 3);
   if (kindLine >= 0 && lines[kindLine + 1]) {
     const parts: string[] = [];
-    for (let i = kindLine + 1; i < lines.length && lines[i] && !/^[-_]{3,}/.test(lines[i]) && parts.length < 4; i++) parts.push(lines[i]);
+    for (let i = kindLine + 1; i < lines.length && lines[i] && !/^[-_]{3,}/.test(lines[i]) && !/^ngay\b/.test(folded[i]) && parts.length < 3; i++) parts.push(lines[i]);
     if (parts.length) return parts.join(' ');
   }
   const first = lines.find((l, i) => l && !isHeaderLine(l, folded[i]));
@@ -99,7 +99,8 @@ function titleOf(lines: string[]): string | null {
 
 /** Metadata from the text before the directive part. */
 export function extractMetadata(text: string, before: string): SourceMeta {
-  const lines = text.split('\n').map((l) => l.trim()).filter(Boolean);
+  const all = text.split('\n').map((l) => l.trim());
+  const lines = all.filter(Boolean);
   const head = lines.slice(0, HEAD_LINES);
   const headText = head.join('\n');
   const numberMatch = head.map((l) => NUMBER_LINE.exec(l)).find((m) => m);
@@ -107,7 +108,7 @@ export function extractMetadata(text: string, before: string): SourceMeta {
   const parts = number ? partsOfNumber(number) : { kind: null, issuer: null };
   const foldedHead = foldSameLength(headText);
   const issued = firstDate(foldedHead, ISSUE_DATE);
-  const title = titleOf(head);
+  const title = titleOf(all.slice(0, all.indexOf(head.at(-1) ?? '') + 1));
   let kind = parts.kind;
   if (!number || kind === 'CV') {
     const byTitle = [...head.slice(0, 8), title ?? ''].map((l) => foldSameLength(l)).map((f) => KINDS.find(([p]) => p.test(f))?.[1]).find(Boolean);

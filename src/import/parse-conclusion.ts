@@ -72,7 +72,9 @@ export function parseConclusion(raw: string, options: ParseOptions): Proposal {
   const ctx: DeadlineContext = { base: source.issuedOn ?? source.meetingOn ?? options.today, calendar: options.calendar };
   const { preamble, items } = splitItems(lines);
   const { registry } = options;
-  const generalOwners = ownersGivenBy(`${leadIn} ${preamble}`, registry) ?? (preamble ? ownersOf(preamble, registry) : null);
+  const preambleOwners = preamble ? ownersOf(preamble, registry) : null;
+  // A preamble names owners for all items only when it names units and nothing else ("Giao Văn phòng Sở:").
+  const generalOwners = ownersGivenBy(`${leadIn} ${preamble}`, registry) ?? (preambleOwners?.lead.length && !preambleOwners.ownerText ? preambleOwners : null);
   const generalTiming = (preamble ? findTiming(preamble, ctx) : null) ?? findTiming(leadIn, ctx);
 
   const directives: ProposedDirective[] = [];
