@@ -29,7 +29,7 @@ const DATE_RULES = [
 const MONTH = /\b(trong|truoc|cuoi|het|den het|den|hoan thanh|xong)\s+(?:ngay cuoi\s+)?thang\s+(\d{1,2})\s*(?:[/-]\s*|\s+nam\s+)(\d{4})\b/g;
 const QUARTER = /\b(trong|truoc|cuoi|het|den het|den|hoan thanh|xong)\s+quy\s+(iv|iii|ii|i|[1-4])\b(?:\s*(?:[/-]\s*|\s*nam\s+)(\d{4}))?/g;
 const HALF = /\b(?:trong|truoc|den|het|den het|hoan thanh|xong|cua)\s+(?:6|sau)\s+thang\s+(dau|cuoi)\s+nam\b(?:\s+(\d{4}))?/g;
-const YEAR_END = /\b(?:tu nay den|den|truoc|trong|vao)\s+(?:het\s+|cuoi\s+)?nam\b(?:\s+(\d{4}))?|\b(?:tu nay den|den|truoc|vao)\s+cuoi\s+nam\b(?:\s+(\d{4}))?/g;
+const YEAR_END = /\b(?:tu nay den|den|truoc|vao)\s+(?:(?:het|cuoi)\s+nam(?:\s+(\d{4})|\s+nay)?|nam\s+(\d{4}))|\btrong\s+nam\s+(?:(\d{4})|nay)\b/g;
 const WORKING_DAYS = /\btrong(?:\s+vong|\s+thoi han|\s+thoi gian)?\s+(\d{1,3})\s+ngay\s+lam\s+viec\b/g;
 const CALENDAR_DAYS = /\btrong(?:\s+vong|\s+thoi han|\s+thoi gian)?\s+(\d{1,3})\s+ngay\b(?!\s+lam\s+viec)/g;
 
@@ -90,7 +90,7 @@ export function findDueDates(text: string, ctx: DeadlineContext): Found[] {
     add(m.index, m[1] === 'dau' ? `${year}-06-30` : `${year}-12-31`, m[2] !== undefined);
   }
   for (const m of folded.matchAll(YEAR_END)) {
-    const given = m[1] ?? m[2];
+    const given = m[1] ?? m[2] ?? m[3];
     add(m.index, `${given !== undefined ? Number(given) : baseYear}-12-31`, given !== undefined);
   }
   for (const m of folded.matchAll(WORKING_DAYS)) add(m.index, ctx.calendar.addWorkingDays(ctx.base, Number(m[1])), false);
@@ -113,18 +113,21 @@ const ONGOING = /\bthuong xuyen\b/;
  */
 export function findTiming(text: string, ctx: DeadlineContext): Timing | null {
   const dates = findDueDates(text, ctx);
+  const folded = foldSameLength(text).trim();
+  const every = RECURRENCES.find(([pattern]) => pattern.test(folded))?.[1];
+  // "hằng năm, trước ngày 15 tháng 12": a day with no year is the recurrence's day.
+  if (every && dates.length > 0 && dates.every((d) => !d.yearGiven)) {
+    return { kind: 'recurring', every, day: Number(dates[0].due.slice(8, 10)) };
+  }
   if (dates.length > 0) {
     // A directive with several stages is done when its last stage is.
     const last = dates.reduce((a, b) => (b.due > a.due ? b : a));
     return { kind: 'due', due: last.due, yearGiven: last.yearGiven };
   }
-  const folded = foldSameLength(text).trim();
   if (/^thuong xuyen\b/.test(folded)) return { kind: 'ongoing' };
-  for (const [pattern, every] of RECURRENCES) {
-    if (pattern.test(folded)) {
-      const day = PERIOD_DAY.exec(folded);
-      return { kind: 'recurring', every, day: day ? Math.min(Number(day[1]), 31) : null };
-    }
+  if (every) {
+    const day = PERIOD_DAY.exec(folded);
+    return { kind: 'recurring', every, day: day ? Math.min(Number(day[1]), 31) : null };
   }
   if (ONGOING.test(folded)) return { kind: 'ongoing' };
   return null;

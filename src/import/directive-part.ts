@@ -22,7 +22,8 @@ const leadIn = (verb: string) =>
   new RegExp(String.raw`(?:(?<![\p{L}])${AUTHORITY}(?:\s+[\p{L}\p{N}]+){0,6}?\s+(?<!da\s)${verb}|^\s*${verb})(?![\p{L}])`, 'u');
 const STRONG = leadIn(STRONG_VERB);
 const WEAK = leadIn(WEAK_VERB);
-const HEADING = /^(?:[ivx]{1,4}[.)]\s*|\d{1,2}[.)]\s*)?(?:cac\s+)?(?:nhiem vu|giai phap|kien nghi|de xuat|phan cong|to chuc thuc hien|y kien ket luan|ket luan|chi dao|giao nhiem vu)(?:[\p{L}\s,]{0,80})?:?$/u;
+/** A numbered section heading about tasks ("II. NHIỆM VỤ THỜI GIAN TỚI"); a title is not one. */
+const HEADING = /^(?:[ivx]{1,4}|\d{1,2})[.)]\s*(?:cac\s+)?(?:nhiem vu|giai phap|kien nghi|de xuat|phan cong|to chuc thuc hien|y kien ket luan|ket luan|chi dao|giao nhiem vu)(?:[\p{L}\d\s,]{0,80})?:?$/u;
 
 const ENDINGS = [
   /^noi nhan\b/,
@@ -31,6 +32,8 @@ const ENDINGS = [
   /^(?:tac gia|nguoi viet|nguon|tin lien quan|bai viet lien quan|nhung tin|tong so diem|chia se|in bai)\b/,
   /\bthong bao\b.{0,200}\bde\b.{0,120}\bbiet\b/,
   /\bbiet,? (?:thuc hien|phoi hop|thuc hien\.)/,
+  // "Yêu cầu các đơn vị nghiêm túc triển khai thực hiện./.": the closing call to act on the above.
+  /^(?:yeu cau|de nghi)\s[^.;:]{0,80}\bthuc hien(?:\s+(?:nghiem tuc|theo dung quy dinh|cac noi dung tren))?\s*(?:\.\/\.|\.)?$/,
 ];
 
 function isLeadIn(folded: string, verb: RegExp): boolean {

@@ -13,14 +13,15 @@ export const VERBS = [
   'uu tien', 'tap trung', 'ban hanh', 'trinh', 'gui', 'lap', 'tong hop', 'duy tri', 'tich cuc',
   'guong mau', 'tien hanh', 'soan thao', 'hoan thien', 'dieu chinh', 'bo sung', 'sua doi', 'phat huy', 'khac phuc',
   'chan chinh', 'tuyen truyen', 'van dong', 'su dung', 'ap dung', 'danh gia', 'so ket', 'tong ket', 'xu ly', 'xem xet',
-  'lam viec', 'lien he', 'chuan bi', 'dang ky', 'mua sam', 'dau tu', 'rut kinh nghiem', 'quan ly', 'giam sat',
+  'lam viec', 'lien he', 'chuan bi', 'phat hanh', 'bao dam', 'niem yet', 'cong khai', 'dang tai', 'tra loi', 'phan hoi',
+  'giai trinh', 'lam ro', 'ky', 'gop y', 'tham gia', 'tiep thu', 'ra', 'in', 'dang', 'nop', 'hoan tat', 'rut ngan', 'mo', 'dang ky', 'mua sam', 'dau tu', 'rut kinh nghiem', 'quan ly', 'giam sat',
 ] as const;
 
 /** Nouns that head the name of a body or a person's post. */
 export const ORG_HEADS = [
   'phong', 'van phong', 'thanh tra', 'so', 'ban', 'trung tam', 'uy ban', 'ubnd', 'bo phan', 'don vi', 'chi cuc', 'cuc',
-  'vu', 'to', 'hoi', 'bo', 'cong an', 'dai', 'bao', 'truong', 'benh vien', 'kho bac', 'huyen', 'thi xa', 'thanh pho',
-  'xa', 'phuong', 'co quan', 'cong ty', 'doanh nghiep', 'dang uy', 'doan', 'nganh', 'lanh dao', 'giam doc',
+  'vu', 'hoi', 'bo', 'cong an', 'dai', 'truong', 'benh vien', 'kho bac', 'huyen', 'thi xa', 'thanh pho',
+  'xa', 'phuong', 'co quan', 'cong ty', 'doanh nghiep', 'dang uy', 'doan', 'nganh', 'to cong tac', 'to giup viec', 'lanh dao', 'giam doc',
   'pho giam doc', 'chanh', 'thu truong', 'can bo', 'cong chuc', 'chuyen vien', 'bch', 'chi bo', 'cong doan', 'tinh uy',
   'hdnd', 'mat tran', 'quan doi', 'bo chi huy', 'tong cong ty', 'vien', 'hoc vien', 'cac so', 'cac don vi', 'cac phong',
 ] as const;

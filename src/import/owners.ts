@@ -36,6 +36,19 @@ function predicateStart(original: string, folded: string, from: number, masked: 
   return -1;
 }
 
+/** The end of a run of registry names at `from` joined by commas or "và", or -1. */
+function leadingMentionsEnd(folded: string, from: number, mentions: Mention[]): number {
+  let at = from;
+  let end = -1;
+  for (const m of mentions) {
+    if (m.start < at) continue;
+    if (!/^(?:\s|,|;|va\b|cac\b|lanh dao\b)*$/.test(folded.slice(at, m.start))) break;
+    end = m.end;
+    at = m.end;
+  }
+  return end;
+}
+
 function skipSpaces(folded: string, at: number): number {
   while (at < folded.length && /[\s\-–:,]/.test(folded[at])) at += 1;
   return at;
@@ -63,7 +76,8 @@ export function ownerPhrase(original: string, registry: Registry): Span | null {
   if (command) start = skipSpaces(folded, start + command[0].length);
   const mentions = findMentions(original, folded, registry);
   const verb = predicateStart(original, folded, start, mentions);
-  const end = verb < 0 ? -1 : verb;
+  // With no verb the grammar knows, the names that open the item are still its subject.
+  const end = verb >= 0 ? verb : leadingMentionsEnd(folded, start, mentions);
   if (end > start && folded.slice(start, end).trim().split(/\s+/).length <= MAX_OWNER_WORDS) return { start, end };
   // "…; giao Văn phòng Sở tổng hợp": an owner named later by "giao".
   const later = /(?<![\p{L}])giao(?:\s+cho)?\s+/gu;
@@ -156,7 +170,8 @@ export function resolvePhrase(original: string, registry: Registry): PhraseOwner
       fuzzy = true;
       continue;
     }
-    if (ORG_HEAD_PATTERN.test(element)) unknown.push(piece.text.trim().replace(/^[\s,;:.-]+|[\s,;:.-]+$/g, ''));
+    // A body's name is a proper noun: capitalised, unlike "bảo đảm kinh phí" or "số liệu".
+    if (ORG_HEAD_PATTERN.test(element) && /\p{Lu}/u.test(piece.text)) unknown.push(piece.text.trim().replace(/^[\s,;:.-]+|[\s,;:.-]+$/g, ''));
   }
   return { units: uniqueUnits(units), unknown, fuzzy };
 }
