@@ -95,7 +95,7 @@ function stripTitles(element: string): string {
   for (let changed = true; changed; ) {
     changed = false;
     for (const title of TITLES) {
-      if (out.startsWith(`${title} `)) {
+      if (out === title || out.startsWith(`${title} `)) {
         out = out.slice(title.length + 1);
         changed = true;
       }
@@ -158,6 +158,8 @@ export function resolvePhrase(original: string, registry: Registry): PhraseOwner
     const element = piece.folded.replace(/[^\p{L}\p{N}\s]/gu, ' ').replace(/\s+/g, ' ').trim();
     if (!element) continue;
     const bare = stripTitles(element);
+    // Only a post or a plural ("Lãnh đạo các") before a name: part of that name's phrase.
+    if (!bare) continue;
     const head = piece.after ? piece.after.name.split(' ')[0] : null;
     const completed = head && bare ? exactUnits(`${head} ${bare}`, registry) : null;
     if (completed) {

@@ -81,9 +81,9 @@ export function parseConclusion(raw: string, options: ParseOptions): Proposal {
   for (const leaf of leavesOf(items)) {
     const body = trimItem(leaf.text);
     if (!body) continue;
-    // Without a lead-in, only items that name an owner are instructions.
+    // Without a lead-in, only items that name an owner and do not report ("… đã …") are instructions.
     const own = ownersOf(body, registry);
-    if (!part && !own) continue;
+    if (!part && (!own || /(?:^|\s)đã\s/u.test(body.split(/[,;.]/)[0]))) continue;
     const inherited = [...leaf.context].reverse().map((c) => ownersOf(c, registry)).find((o) => o !== null) ?? null;
     const owners = own ?? inherited ?? generalOwners;
     const timing: Timing | null =
