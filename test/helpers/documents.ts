@@ -1,0 +1,36 @@
+/** Builds .docx and .pdf test documents from text, so fixtures stay our own words. */
+import { Document, Packer, Paragraph } from 'docx';
+
+export async function makeDocx(lines: string[]): Promise<Buffer> {
+  const doc = new Document({ sections: [{ children: lines.map((line) => new Paragraph(line)) }] });
+  return Packer.toBuffer(doc);
+}
+
+/**
+ * A one-page PDF with a text layer in a standard font (so ASCII text only; the parser reads text
+ * without diacritics as well). With no lines it draws a box and no text: a scan as far as text
+ * extraction can tell.
+ */
+export function makePdf(lines: string[]): Buffer {
+  const escape = (s: string) => s.replace(/[\\()]/g, (c) => `\\${c}`);
+  const content = lines.length
+    ? `BT /F1 11 Tf 14 TL 40 800 Td ${lines.map((l) => `(${escape(l)}) Tj T*`).join(' ')} ET`
+    : '0.5 g 40 400 500 300 re f';
+  const objects = [
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>',
+    `<< /Length ${content.length} >>\nstream\n${content}\nendstream`,
+    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>',
+  ];
+  let out = '%PDF-1.4\n';
+  const offsets: number[] = [];
+  objects.forEach((body, i) => {
+    offsets.push(out.length);
+    out += `${i + 1} 0 obj\n${body}\nendobj\n`;
+  });
+  const xref = out.length;
+  out += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`;
+  out += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  return Buffer.from(out, 'latin1');
+}
