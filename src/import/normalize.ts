@@ -21,17 +21,23 @@ const folds = new Map<string, string>();
 function foldChar(char: string): string {
   let out = folds.get(char);
   if (out === undefined) {
-    const folded = char === ' ' || char === '\n' ? char : fold(char);
+    const folded = fold(char);
     out = folded.length === char.length ? folded : char.toLowerCase().length === char.length ? char.toLowerCase() : char;
     folds.set(char, out);
   }
   return out;
 }
 
+const recent = new Map<string, string>();
+
 /** Folds character by character: the result has the original's length and positions. */
 export function foldSameLength(text: string): string {
-  let out = '';
-  for (const char of text) out += char.charCodeAt(0) < 128 && char !== ' ' ? char.toLowerCase() : foldChar(char);
+  let out = recent.get(text);
+  if (out !== undefined) return out;
+  out = text.replace(/[^\x00-\x40\x5b-\x7f]/g, foldChar);
+  // The parser folds the same item several times; a small memory spares the work.
+  if (recent.size > 2000) recent.clear();
+  recent.set(text, out);
   return out;
 }
 

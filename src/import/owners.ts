@@ -109,6 +109,8 @@ function fuzzyUnits(element: string, registry: Registry): Unit[] | null {
   const close = new Map<string, Unit[]>();
   for (const name of namesOf(registry)) {
     if (name.exactCase !== null || name.folded.length < 6) continue;
+    // The distance is at least the difference in length: most names need no computing.
+    if (Math.abs(name.folded.length - element.length) > FUZZY_EDITS) continue;
     if (editDistance(element, name.folded) <= FUZZY_EDITS) close.set(name.units.map((u) => u.code).join(','), name.units);
   }
   return close.size === 1 ? [...close.values()][0] : null;

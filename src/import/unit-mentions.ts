@@ -44,8 +44,21 @@ function isWordChar(char: string | undefined): boolean {
   return char !== undefined && /[\p{L}\p{N}]/u.test(char);
 }
 
+const found = new WeakMap<Registry, Map<string, Mention[]>>();
+
 /** Non-overlapping mentions in `folded` (a foldSameLength text), in order of position. */
 export function findMentions(original: string, folded: string, registry: Registry): Mention[] {
+  let memo = found.get(registry);
+  if (!memo) found.set(registry, (memo = new Map()));
+  const known = memo.get(original);
+  if (known) return known;
+  const result = searchMentions(original, folded, registry);
+  if (memo.size > 2000) memo.clear();
+  memo.set(original, result);
+  return result;
+}
+
+function searchMentions(original: string, folded: string, registry: Registry): Mention[] {
   const candidates: Mention[] = [];
   for (const name of namesOf(registry)) {
     let at = folded.indexOf(name.folded);
