@@ -23,7 +23,16 @@ const leadIn = (verb: string) =>
 const STRONG = leadIn(STRONG_VERB);
 const WEAK = leadIn(WEAK_VERB);
 /** A numbered section heading about tasks ("II. NHIỆM VỤ THỜI GIAN TỚI"); a title is not one. */
-const HEADING = /^(?:[ivx]{1,4}|\d{1,2})[.)]\s*(?:cac\s+)?(?:nhiem vu|giai phap|kien nghi|de xuat|phan cong|to chuc thuc hien|y kien ket luan|ket luan|chi dao|giao nhiem vu)(?:[\p{L}\d\s,]{0,80})?:?$/u;
+const HEADING_WORDS = String.raw`(?:cac\s+)?(?:nhiem vu|giai phap|kien nghi|de xuat|phan cong|to chuc thuc hien|y kien ket luan|ket luan|chi dao|giao nhiem vu)(?:[\p{L}\d\s,]{0,80})?:?$`;
+const HEADING = new RegExp(String.raw`^(?:[ivx]{1,4}|\d{1,2})[.)]\s*${HEADING_WORDS}`, 'u');
+/** An unnumbered heading counts when written in capitals, as headings are. */
+const CAPS_HEADING = new RegExp(String.raw`^(?!(?:y kien )?ket luan)${HEADING_WORDS}`, 'u');
+/** "… thực hiện các nhiệm vụ sau:": a call to act with no named authority, and nothing reported ("đã"). */
+const TASK_LIST = /(?:nhiem vu|noi dung|giai phap|cong viec|viec)\s+(?:sau|nhu sau|cu the sau|cu the nhu sau|trong tam sau)\s*:\s*$/;
+
+function isHeading(line: string, folded: string): boolean {
+  return HEADING.test(folded) || (line === line.toUpperCase() && /\p{Lu}/u.test(line) && CAPS_HEADING.test(folded));
+}
 
 const ENDINGS = [
   /^noi nhan\b/,
@@ -45,13 +54,14 @@ function isLeadIn(folded: string, verb: RegExp): boolean {
 export function findDirectivePart(text: string): DirectivePart | null {
   const lines = text.split('\n').map((l) => l.trim());
   const folded = lines.map((l) => foldSameLength(l));
-  let start = folded.findIndex((l) => isLeadIn(l, STRONG) || HEADING.test(l));
+  let start = folded.findIndex((l, i) => isLeadIn(l, STRONG) || isHeading(lines[i], l));
+  if (start < 0) start = folded.findIndex((l) => TASK_LIST.test(l) && !/(?<![\p{L}])da(?![\p{L}])/u.test(l));
   if (start < 0) start = folded.findIndex((l) => isLeadIn(l, WEAK));
   if (start < 0) return null;
   // A lead-in that runs on after its colon ("… như sau: 1. …") keeps its tail as content.
   const head = lines[start];
   const colon = /(?:nhu sau|sau day|cu the)\s*:/.exec(folded[start]);
-  const tail = colon && !HEADING.test(folded[start]) ? head.slice(colon.index + colon[0].length).trim() : '';
+  const tail = colon && !isHeading(head, folded[start]) ? head.slice(colon.index + colon[0].length).trim() : '';
   const body: string[] = tail ? [tail] : [];
   for (let i = start + 1; i < lines.length; i++) {
     const f = folded[i];

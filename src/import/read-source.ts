@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { ValidationError, t } from '../domain/errors.js';
 import { decodeText, looksLegacyVietnamese, plainFromMarkdown } from './decode-text.js';
+import { textFromDocxHtml } from './docx-text.js';
 
 export const MAX_BYTES = 5 * 1024 * 1024;
 
@@ -24,8 +25,8 @@ function startsWith(bytes: Uint8Array, magic: number[]): boolean {
 async function readDocx(bytes: Buffer, name: string): Promise<string> {
   const { default: mammoth } = await import('mammoth');
   try {
-    const { value } = await mammoth.extractRawText({ buffer: bytes });
-    return value;
+    const { value } = await mammoth.convertToHtml({ buffer: bytes });
+    return textFromDocxHtml(value);
   } catch {
     throw refuse(`không đọc được tệp Word "${name}" (tệp hỏng hoặc không phải .docx)`, `cannot read the Word file "${name}"`, t('mở tệp bằng Word và lưu lại dạng .docx', 'open it in Word and save it as .docx'));
   }

@@ -139,6 +139,26 @@ describe('tasks import', () => {
     ]);
   });
 
+  it('reads the list numbers Word keeps out of the text', async () => {
+    const ws = withUnits();
+    const docx = ws.file(
+      'danh-so-tu-dong.docx',
+      await makeDocx([
+        'Giám đốc Sở giao nhiệm vụ như sau:',
+        { text: 'Văn phòng Sở:', level: 0 },
+        { text: 'lập danh mục hồ sơ trước ngày 10/12/2026;', level: 1 },
+        { text: 'thường xuyên cập nhật phần mềm.', level: 1 },
+        { text: 'Thanh tra Sở kiểm tra việc lưu trữ.', level: 0 },
+      ]),
+    );
+    const result = ws.json(['import', docx, '--dry-run']);
+    expect(result.directives.map((d: any) => [d.ordinal, d.lead, d.schedule])).toEqual([
+      ['1.a', ['VP'], 'once'],
+      ['1.b', ['VP'], 'ongoing'],
+      ['2', ['TTR'], 'once'],
+    ]);
+  });
+
   it('reads Markdown and UTF-16 text', () => {
     const ws = withUnits();
     const md = ws.file('kl.md', '# Kết luận\n\nGiám đốc Sở yêu cầu:\n\n1. **Văn phòng Sở** rà soát hồ sơ trước ngày 30/12/2026.\n');

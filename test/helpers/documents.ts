@@ -1,8 +1,30 @@
 /** Builds .docx and .pdf test documents from text, so fixtures stay our own words. */
-import { Document, Packer, Paragraph } from 'docx';
+import { AlignmentType, Document, LevelFormat, Packer, Paragraph } from 'docx';
 
-export async function makeDocx(lines: string[]): Promise<Buffer> {
-  const doc = new Document({ sections: [{ children: lines.map((line) => new Paragraph(line)) }] });
+/** A line of text, or a paragraph Word numbers itself at a list level (0: "1.", 1: "a)"). */
+export type DocxLine = string | { text: string; level: number };
+
+export async function makeDocx(lines: DocxLine[]): Promise<Buffer> {
+  const doc = new Document({
+    numbering: {
+      config: [
+        {
+          reference: 'muc',
+          levels: [
+            { level: 0, format: LevelFormat.DECIMAL, text: '%1.', alignment: AlignmentType.START },
+            { level: 1, format: LevelFormat.LOWER_LETTER, text: '%2)', alignment: AlignmentType.START },
+          ],
+        },
+      ],
+    },
+    sections: [
+      {
+        children: lines.map((line) =>
+          typeof line === 'string' ? new Paragraph(line) : new Paragraph({ text: line.text, numbering: { reference: 'muc', level: line.level } }),
+        ),
+      },
+    ],
+  });
   return Packer.toBuffer(doc);
 }
 
