@@ -16,7 +16,7 @@ export interface DeadlineContext {
   calendar: WorkingCalendar;
 }
 
-const GOVERNOR = String.raw`(?:truoc|cham nhat(?: la)?|han chot(?: la)?|thoi han(?: hoan thanh)?|han(?: hoan thanh)?|hoan thanh|xong|khong qua|khong muon hon|den het|den|ket thuc)`;
+const GOVERNOR = String.raw`(?:truoc|cham nhat(?: la)?|han chot(?: la)?|thoi han(?: hoan thanh)?|han(?: hoan thanh)?|hoan thanh|xong|khong qua|khong muon hon|(?<!tinh )den het|(?<!tinh )den|ket thuc)`;
 /** "14 giờ, ", "9h30 " between the deadline word and the day. */
 const CLOCK = String.raw`(?:(?:luc\s+)?\d{1,2}\s*(?:gio|h)(?:\s*\d{1,2}(?:\s*phut)?)?\s*,?\s*)?`;
 const LINK = String.raw`\s*:?\s*(?:vao\s+|la\s+)?` + CLOCK + String.raw`(?:ngay\s*)?`;
@@ -24,7 +24,7 @@ const DAY_MONTH_YEAR = String.raw`(\d{1,2})\s*[/.-]\s*(\d{1,2})(?:\s*[/.-]\s*(\d
 const WORDS_DATE = String.raw`(\d{1,2})\s+thang\s+(\d{1,2})(?:\s*(?:nam\s+|[/,]\s*)(\d{4}))?`;
 
 const DATE_RULES = [
-  new RegExp(String.raw`(?<!tinh )\b${GOVERNOR}${LINK}(?:${DAY_MONTH_YEAR}|${WORDS_DATE})`, 'g'),
+  new RegExp(String.raw`\b${GOVERNOR}${LINK}(?:${DAY_MONTH_YEAR}|${WORDS_DATE})`, 'g'),
 ];
 const MONTH = /\b(trong|truoc|cuoi|het|den het|den|hoan thanh|xong)\s+(?:ngay cuoi\s+)?thang\s+(\d{1,2})\s*(?:[/-]\s*|\s+nam\s+)(\d{4})\b/g;
 const QUARTER = /\b(trong|truoc|cuoi|het|den het|den|hoan thanh|xong)\s+quy\s+(iv|iii|ii|i|[1-4])\b(?:\s*(?:[/-]\s*|\s*nam\s+)(\d{4}))?/g;

@@ -43,6 +43,21 @@ function ownersGivenBy(leadIn: string, registry: Registry): Owners | null {
   return { lead: phrase.units, coordinating: [], ownerText: null, flags: phrase.fuzzy ? ['fuzzy_owner'] : [] };
 }
 
+/** Appraisal ("Ghi nhận, biểu dương…") and reported facts ("… đã …") that name nobody are not tasks. */
+const APPRAISAL = /^(?:ghi nhan|bieu duong|danh gia cao|hoan nghenh|chuc mung|nhin chung|tuy nhien|ve co ban|trong (?:thoi gian|nam) qua)\b/;
+
+function isNarrative(text: string): boolean {
+  if (APPRAISAL.test(foldSameLength(text))) return true;
+  // "đã" before the first verb is the main verb's tense: a report. After it ("rà soát các văn
+  // bản đã ban hành") it belongs to a relative clause.
+  const sentence = text.split(/[.;]/)[0];
+  const past = sentence.search(/(?:^|\s)đã\s/u);
+  if (past < 0) return false;
+  VERB_PATTERN.lastIndex = 0;
+  const verb = VERB_PATTERN.exec(foldSameLength(sentence));
+  return verb === null || verb.index > past;
+}
+
 function withoutUnits(units: Unit[], leave: Unit[]): Unit[] {
   return units.filter((u) => !leave.some((l) => l.id === u.id));
 }
@@ -83,9 +98,10 @@ export function parseConclusion(raw: string, options: ParseOptions): Proposal {
     if (!body) continue;
     // Without a lead-in, only items that name an owner and do not report ("… đã …") are instructions.
     const own = ownersOf(body, registry);
-    if (!part && (!own || /(?:^|\s)đã\s/u.test(body.split(/[,;.]/)[0]))) continue;
+    if (!part && !own) continue;
     const inherited = [...leaf.context].reverse().map((c) => ownersOf(c, registry)).find((o) => o !== null) ?? null;
     const owners = own ?? inherited ?? generalOwners;
+    if (isNarrative(body)) continue;
     const timing: Timing | null =
       findTiming(body, ctx) ?? [...leaf.context].reverse().map((c) => findTiming(c, ctx)).find((x) => x !== null) ?? generalTiming;
     const lead = owners?.lead ?? [];

@@ -107,6 +107,18 @@ describe('whole conclusions', () => {
     expect(plain.directives[0].flags).toEqual(['deadline_before_issue']);
   });
 
+  it('leaves out the appraisal under a "kết luận như sau:"', () => {
+    const text = [
+      'Sau khi nghe báo cáo, Giám đốc Sở kết luận như sau:',
+      '1. Ghi nhận, biểu dương kết quả các đơn vị đạt được trong quý.',
+      '2. Trong quý, các đơn vị đã hoàn thành kế hoạch đề ra.',
+      '3. Thanh tra Sở kiểm tra hồ sơ trước ngày 30/12/2026.',
+      '4. Tăng cường kỷ luật, kỷ cương hành chính.',
+    ].join('\n');
+    const proposal = parseConclusion(text, { registry, calendar, today: '2026-11-20', overrides: {} });
+    expect(proposal.directives.map((d) => `${d.ordinal} ${d.flags.join(',')}`.trim())).toEqual(['3', '4 no_owner,no_deadline']);
+  });
+
   it('refuses a text with no directive', () => {
     expect(() => parseConclusion('Báo cáo tình hình.\nCác đơn vị đã hoàn thành nhiệm vụ.', { registry, calendar, today: '2026-05-11', overrides: {} })).toThrow(/không tìm thấy ý kiến chỉ đạo/);
   });
