@@ -26,9 +26,9 @@ const WORDS_DATE = String.raw`(\d{1,2})\s+thang\s+(\d{1,2})(?:\s*(?:nam\s+|[/,]\
 const DATE_RULES = [
   new RegExp(String.raw`\b${GOVERNOR}${LINK}(?:${DAY_MONTH_YEAR}|${WORDS_DATE})`, 'g'),
 ];
-const MONTH = /\b(trong|truoc|cuoi|het|den het|den|hoan thanh|xong)\s+(?:ngay cuoi\s+)?thang\s+(\d{1,2})\s*(?:[/-]\s*|\s+nam\s+)(\d{4})\b/g;
-const QUARTER = /\b(trong|truoc|cuoi|het|den het|den|hoan thanh|xong)\s+quy\s+(iv|iii|ii|i|[1-4])\b(?:\s*(?:[/-]\s*|\s*nam\s+)(\d{4}))?/g;
-const HALF = /\b(?:trong|truoc|den|het|den het|hoan thanh|xong|cua)\s+(?:6|sau)\s+thang\s+(dau|cuoi)\s+nam\b(?:\s+(\d{4}))?/g;
+const MONTH = /\b(trong|truoc|cuoi|het|den het|den|hoan thanh|xong|thoi han\s*:|han\s*:)\s*(?:ngay cuoi\s+)?thang\s+(\d{1,2})\s*(?:[/-]\s*|\s+nam\s+)(\d{4})\b/g;
+const QUARTER = /\b(trong|truoc|cuoi|het|den het|den|hoan thanh|xong|thoi han\s*:|han\s*:)\s*quy\s+(iv|iii|ii|i|[1-4])\b(?:\s*(?:[/-]\s*|\s*nam\s+)(\d{4}))?/g;
+const HALF = /\b(?:trong|truoc|den|het|den het|hoan thanh|xong|cua|thoi han\s*:|han\s*:)\s*(?:6|sau)\s+thang\s+(dau|cuoi)\s+nam\b(?:\s+(\d{4}))?/g;
 const YEAR_END = /\b(?:tu nay den|den|truoc|vao)\s+(?:(?:het|cuoi)\s+nam(?:\s+(\d{4})|\s+nay)?|nam\s+(\d{4}))|\btrong\s+nam\s+(?:(\d{4})|nay)\b/g;
 const WORKING_DAYS = /\btrong(?:\s+vong|\s+thoi han|\s+thoi gian)?\s+(\d{1,3})\s+ngay\s+lam\s+viec\b/g;
 const CALENDAR_DAYS = /\btrong(?:\s+vong|\s+thoi han|\s+thoi gian)?\s+(\d{1,3})\s+ngay\b(?!\s+lam\s+viec)/g;

@@ -64,6 +64,9 @@ export function splitInline(text: string): { head: string; items: Item[] } | nul
   return null;
 }
 
+/** "Thời hạn: …", "Chủ trì: …" on a line of its own: a field of the item above, not an item. */
+const FIELD = /^(?:Thời hạn|Hạn xử lý|Hạn hoàn thành|Hạn|Đơn vị chủ trì|Chủ trì|Cơ quan chủ trì|Đơn vị phối hợp|Phối hợp|Cơ quan phối hợp|Sản phẩm|Kết quả đầu ra|Hình thức)\s*:/iu;
+
 function endsSentence(text: string): boolean {
   return /[.;!?:]["”)]?\s*$/.test(text);
 }
@@ -96,7 +99,7 @@ export function splitItems(lines: string[]): { preamble: string; items: Item[] }
     } else if (!anyMarker || !current) {
       if (anyMarker) preamble.push(line);
       else root.children.push({ label: null, text: line, children: [] });
-    } else if (!endsSentence(current.text) || /^[\p{Ll}(]/u.test(line)) {
+    } else if (!endsSentence(current.text) || /^[\p{Ll}(]/u.test(line) || FIELD.test(line)) {
       current.text = `${current.text} ${line}`;
     } else {
       // A plain paragraph after an item: a sibling of it.

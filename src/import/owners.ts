@@ -79,6 +79,13 @@ export function ownerPhrase(original: string, registry: Registry): Span | null {
   // With no verb the grammar knows, the names that open the item are still its subject.
   const end = verb >= 0 ? verb : leadingMentionsEnd(folded, start, mentions);
   if (end > start && folded.slice(start, end).trim().split(/\s+/).length <= MAX_OWNER_WORDS) return { start, end };
+  // "… Chủ trì: Văn phòng Sở; phối hợp: …": the owner as a field.
+  const field = /(?:^|[.;]\s*)(?:(?:don vi|co quan)\s+)?chu tri\s*:\s*/.exec(folded);
+  if (field) {
+    const from = field.index + field[0].length;
+    const stop = folded.slice(from).search(/[.;]|\s(?:phoi hop|thoi han)\s*:/);
+    return { start: from, end: stop < 0 ? folded.length : from + stop };
+  }
   // "…; giao Văn phòng Sở tổng hợp": an owner named later by "giao".
   const later = /(?<![\p{L}])giao(?:\s+cho)?\s+/gu;
   for (let m = later.exec(folded); m; m = later.exec(folded)) {
@@ -185,7 +192,7 @@ export function coordinatingOf(original: string, registry: Registry): Unit[] {
   const folded = foldSameLength(original);
   const mentions = findMentions(original, folded, registry);
   const out: Unit[] = [];
-  const pattern = /(?<![\p{L}])phoi hop(?:\s+chat che)?(?:\s+(?:voi|cung))?\s+/gu;
+  const pattern = /(?<![\p{L}])phoi hop(?:\s+chat che)?(?:\s+(?:voi|cung))?(?:\s*:\s*|\s+)/gu;
   for (const m of folded.matchAll(pattern)) {
     const from = m.index + m[0].length;
     let to = predicateStart(original, folded, from, mentions);

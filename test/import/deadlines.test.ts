@@ -23,6 +23,8 @@ describe('deadline phrases', () => {
     ['trình Giám đốc Sở trong 10 ngày làm việc', '2021-07-08'],
     ['phản hồi trong vòng 15 ngày', '2021-07-09'],
     ['hạn chót: 31/8/2021', '2021-08-31'],
+    ['Thời hạn: quý 4 năm 2021', '2021-12-31'],
+    ['Thời hạn: tháng 10/2021', '2021-10-31'],
     ['trình UBND tỉnh trước ngày 15 tháng 11 năm 2021.', '2021-11-15'],
     ['báo cáo Chủ tịch UBND tỉnh chậm nhất ngày 5/8/2021', '2021-08-05'],
     ['thời hạn hoàn thành: ngày 15 tháng 9', '2021-09-15'],

@@ -92,6 +92,17 @@ describe('whole conclusions', () => {
     ]);
   });
 
+  it('"Chủ trì:", "phối hợp:", "Thời hạn:" written as fields under "1.1." items', () => {
+    expect(rows('test/fixtures/truong-chu-tri-thoi-han.txt')).toEqual(['1.1 VP 2026-11-30', '1.2 HTQT 2026-12-31', '1.3 TTDN 2026-12-31']);
+    expect(parse('test/fixtures/truong-chu-tri-thoi-han.txt').directives[0].owners.coordinating.map((u) => u.code)).toEqual(['TTR']);
+  });
+
+  it('a provincial office\'s notice: appraisal left out, bodies outside the registry kept unassigned', () => {
+    const proposal = parse('test/fixtures/tb-van-phong-ubnd.txt');
+    expect(proposal.source).toMatchObject({ number: '415/TB-VP', issuedOn: '2026-09-21', meetingOn: '2026-09-18', chair: 'Phó Chủ tịch UBND tỉnh' });
+    expect(rows('test/fixtures/tb-van-phong-ubnd.txt')).toEqual(['a ∅ 2026-11-15 unknown_owner', 'b VP quarter', 'c ∅ - unknown_owner,no_deadline']);
+  });
+
   it('applies a section deadline to the items under it that have none', () => {
     const text = 'Giám đốc Sở giao:\n1. Văn phòng Sở hoàn thành trước ngày 30/6/2026 các việc sau:\n- lập danh mục;\n- trình ký trước ngày 15/6/2026;\n- thường xuyên cập nhật.';
     const proposal = parseConclusion(text, { registry, calendar, today: '2026-05-01', overrides: {} });
