@@ -159,6 +159,30 @@ describe('tasks import', () => {
     ]);
   });
 
+  it('reads a table of tasks in a .docx', async () => {
+    const ws = withUnits();
+    const docx = ws.file(
+      'phu-luc.docx',
+      await makeDocx([
+        'Phụ lục: phân công thực hiện kết luận',
+        {
+          table: [
+            ['STT', 'Nội dung nhiệm vụ', 'Đơn vị chủ trì', 'Đơn vị phối hợp', 'Thời hạn hoàn thành'],
+            ['1', 'Rà soát quy chế làm việc', 'Văn phòng Sở', 'Thanh tra Sở', '30/11/2026'],
+            ['2', 'Cập nhật tin bài đối ngoại', 'Phòng TTĐN', '', 'Thường xuyên'],
+            ['3', 'Bố trí kinh phí đoàn ra', 'Sở Tài chính', 'Văn phòng Sở', 'Quý I/2027'],
+          ],
+        },
+      ]),
+    );
+    const result = ws.json(['import', docx, '--dry-run']);
+    expect(result.directives.map((d: any) => [d.ordinal, d.lead, d.coordinating, d.due, d.schedule, d.flags])).toEqual([
+      ['1', ['VP'], ['TTR'], '2026-11-30', 'once', []],
+      ['2', ['TTDN'], [], null, 'ongoing', []],
+      ['3', [], ['VP'], '2027-03-31', 'once', ['unknown_owner']],
+    ]);
+  });
+
   it('reads Markdown and UTF-16 text', () => {
     const ws = withUnits();
     const md = ws.file('kl.md', '# Kết luận\n\nGiám đốc Sở yêu cầu:\n\n1. **Văn phòng Sở** rà soát hồ sơ trước ngày 30/12/2026.\n');

@@ -1,8 +1,16 @@
 /** Builds .docx and .pdf test documents from text, so fixtures stay our own words. */
-import { AlignmentType, Document, LevelFormat, Packer, Paragraph } from 'docx';
+import { AlignmentType, Document, LevelFormat, Packer, Paragraph, Table, TableCell, TableRow } from 'docx';
 
-/** A line of text, or a paragraph Word numbers itself at a list level (0: "1.", 1: "a)"). */
-export type DocxLine = string | { text: string; level: number };
+/** A line of text, a paragraph Word numbers itself at a list level (0: "1.", 1: "a)"), or a table. */
+export type DocxLine = string | { text: string; level: number } | { table: string[][] };
+
+function block(line: DocxLine): Paragraph | Table {
+  if (typeof line === 'string') return new Paragraph(line);
+  if ('table' in line) {
+    return new Table({ rows: line.table.map((cells) => new TableRow({ children: cells.map((c) => new TableCell({ children: [new Paragraph(c)] })) })) });
+  }
+  return new Paragraph({ text: line.text, numbering: { reference: 'muc', level: line.level } });
+}
 
 export async function makeDocx(lines: DocxLine[]): Promise<Buffer> {
   const doc = new Document({
@@ -19,9 +27,7 @@ export async function makeDocx(lines: DocxLine[]): Promise<Buffer> {
     },
     sections: [
       {
-        children: lines.map((line) =>
-          typeof line === 'string' ? new Paragraph(line) : new Paragraph({ text: line.text, numbering: { reference: 'muc', level: line.level } }),
-        ),
+        children: lines.map(block),
       },
     ],
   });
