@@ -39,6 +39,11 @@ describe('the directive part', () => {
     expect(part?.lines).toEqual(['(1) Văn phòng Sở làm A; (2) Thanh tra Sở làm B.']);
   });
 
+  it('does not take "họp giao ban" for "giao"', () => {
+    const text = 'Tại cuộc họp giao ban tháng 10, các đơn vị báo cáo như sau:\n- Văn phòng: xong 5 việc.\nGiám đốc Sở yêu cầu:\n1. Thanh tra Sở kiểm tra.';
+    expect(findDirectivePart(text)?.lines).toEqual(['1. Thanh tra Sở kiểm tra.']);
+  });
+
   it('finds none in a text that only reports', () => {
     expect(findDirectivePart('Ngày 1/3, các đơn vị đã hoàn thành kế hoạch.\nKết quả đạt được: tốt.')).toBeNull();
   });
