@@ -85,7 +85,8 @@ export function parseConclusion(raw: string, options: ParseOptions): Proposal {
   const before = part ? text.slice(0, Math.max(0, text.indexOf(leadIn))) : '';
   const source = metadataWith(extractMetadata(text, before), options.overrides);
   const ctx: DeadlineContext = { base: source.issuedOn ?? source.meetingOn ?? options.today, calendar: options.calendar };
-  const { preamble, items } = splitItems(lines);
+  // Page numbers ("2", "- 3 -", "Trang 4/5") that PDF pages leave between the lines.
+  const { preamble, items } = splitItems(lines.filter((l) => !/^(?:trang\s*)?[-–\s]*\d{1,3}(?:\s*\/\s*\d{1,3})?[-–\s]*$/iu.test(l)));
   const { registry } = options;
   const preambleOwners = preamble ? ownersOf(preamble, registry) : null;
   // A preamble names owners for all items only when it names units and nothing else ("Giao Văn phòng Sở:").

@@ -130,6 +130,15 @@ describe('whole conclusions', () => {
     expect(proposal.directives.map((d) => `${d.ordinal} ${d.flags.join(',')}`.trim())).toEqual(['3', '4 no_owner,no_deadline']);
   });
 
+  it('reads lines wrapped by a PDF, with page numbers between them', () => {
+    const text = 'Giám đốc Sở yêu cầu:\n1. Văn phòng Sở rà soát các văn bản\nquy phạm pháp luật trước ngày\n30/9/2026.\n- 2 -\nTrang 2/3\n2. Thanh tra Sở kiểm tra hồ sơ.';
+    const proposal = parseConclusion(text, { registry, calendar, today: '2026-05-11', overrides: {} });
+    expect(proposal.directives.map((d) => [d.ordinal, d.text, when(d.timing)])).toEqual([
+      ['1', 'Văn phòng Sở rà soát các văn bản quy phạm pháp luật trước ngày 30/9/2026.', '2026-09-30'],
+      ['2', 'Thanh tra Sở kiểm tra hồ sơ.', '-'],
+    ]);
+  });
+
   it('refuses a text with no directive', () => {
     expect(() => parseConclusion('Báo cáo tình hình.\nCác đơn vị đã hoàn thành nhiệm vụ.', { registry, calendar, today: '2026-05-11', overrides: {} })).toThrow(/không tìm thấy ý kiến chỉ đạo/);
   });
