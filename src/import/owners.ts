@@ -211,9 +211,12 @@ export function coordinatingOf(original: string, registry: Registry): Unit[] {
 /** The lead owners an item names itself, or null when it names none (its parent's then apply). */
 export function ownersOf(text: string, registry: Registry): Owners | null {
   const span = ownerPhrase(text, registry);
-  if (!span) return null;
-  const phrase = resolvePhrase(text.slice(span.start, span.end), registry);
-  if (phrase.units.length === 0 && phrase.unknown.length === 0) return null;
+  const phrase = span ? resolvePhrase(text.slice(span.start, span.end), registry) : null;
+  if (!phrase || (phrase.units.length === 0 && phrase.unknown.length === 0)) {
+    // "Về công tác thi đua: các đơn vị …": a topic before the colon, the owner after it.
+    const topic = /^[^:\n]{2,150}?:(?!\d)\s*/.exec(text);
+    return topic && topic[0].length < text.length ? ownersOf(text.slice(topic[0].length), registry) : null;
+  }
   const flags: Flag[] = [];
   if (phrase.unknown.length) flags.push('unknown_owner');
   if (phrase.fuzzy) flags.push('fuzzy_owner');

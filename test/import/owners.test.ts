@@ -26,6 +26,8 @@ describe('owners', () => {
     ['nh đạo các Phòng Lãnh sự, Phòng Hợp tác quốc tế chú ý nhắc nhở', ['LS', 'HTQT']],
     ['Sau khi có quyết định công bố, bộ phận quản trị mạng kịp thời cập nhật', ['VP']],
     ['Thanh tra Sở và Phòng Lãnh sự phối hợp kiểm tra', ['TTR', 'LS']],
+    ['Về công tác thi đua: các đơn vị thuộc Sở tiếp tục phát động phong trào', ['VP', 'TTR', 'LS', 'HTQT', 'TTDN']],
+    ['Chủ trì thực hiện: Thanh tra Sở. Thời hạn: 30/11/2026', ['TTR']],
   ])('%s → %o', (text, lead) => {
     expect(codes(text)).toEqual({ lead, ownerText: null, flags: [] });
   });
