@@ -222,3 +222,16 @@ export function ownersOf(text: string, registry: Registry): Owners | null {
   if (phrase.fuzzy) flags.push('fuzzy_owner');
   return { lead: phrase.units, coordinating: [], ownerText: phrase.unknown.length ? phrase.unknown.join(', ') : null, flags };
 }
+
+/** "Giám đốc Sở giao Văn phòng Sở thực hiện các nội dung sau:": an owner for every item. */
+export function ownersAssignedIn(leadIn: string, registry: Registry): Owners | null {
+  const folded = foldSameLength(leadIn);
+  const m = /(?<![\p{L}])giao(?!\s+ban\b)(?:\s+cho)?\s+/u.exec(folded);
+  if (!m) return null;
+  const from = m.index + m[0].length;
+  VERB_PATTERN.lastIndex = from;
+  const verb = VERB_PATTERN.exec(folded);
+  const phrase = resolvePhrase(leadIn.slice(from, verb ? verb.index : undefined), registry);
+  if (phrase.units.length === 0) return null;
+  return { lead: phrase.units, coordinating: [], ownerText: null, flags: phrase.fuzzy ? ['fuzzy_owner'] : [] };
+}

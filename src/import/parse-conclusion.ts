@@ -12,11 +12,10 @@ import { findTiming, type DeadlineContext } from './deadlines.js';
 import { findDirectivePart } from './directive-part.js';
 import { leavesOf, splitItems } from './items.js';
 import { extractMetadata, partsOfNumber } from './metadata.js';
+import { isNarrative } from './narrative.js';
 import { normalizeText, trimItem } from './normalize.js';
-import { coordinatingOf, ownersOf, resolvePhrase } from './owners.js';
-import { foldSameLength } from './normalize.js';
-import { VERB_PATTERN } from './grammar.js';
-import type { Flag, Owners, Proposal, ProposedDirective, SourceMeta, Timing } from './types.js';
+import { coordinatingOf, ownersAssignedIn, ownersOf } from './owners.js';
+import type { Flag, Proposal, ProposedDirective, SourceMeta, Timing } from './types.js';
 
 export interface ParseOptions {
   registry: Registry;
@@ -30,33 +29,7 @@ export function contentHash(text: string): string {
   return createHash('sha256').update(fold(normalizeText(text))).digest('hex');
 }
 
-/** "Giám đốc Sở giao Văn phòng Sở thực hiện các nội dung sau:": an owner for every item. */
-function ownersGivenBy(leadIn: string, registry: Registry): Owners | null {
-  const folded = foldSameLength(leadIn);
-  const m = /(?<![\p{L}])giao(?:\s+cho)?\s+/u.exec(folded);
-  if (!m) return null;
-  const from = m.index + m[0].length;
-  VERB_PATTERN.lastIndex = from;
-  const verb = VERB_PATTERN.exec(folded);
-  const phrase = resolvePhrase(leadIn.slice(from, verb ? verb.index : undefined), registry);
-  if (phrase.units.length === 0) return null;
-  return { lead: phrase.units, coordinating: [], ownerText: null, flags: phrase.fuzzy ? ['fuzzy_owner'] : [] };
-}
 
-/** Appraisal ("Ghi nhận, biểu dương…") and reported facts ("… đã …") that name nobody are not tasks. */
-const APPRAISAL = /^(?:ghi nhan|bieu duong|danh gia cao|hoan nghenh|chuc mung|nhin chung|tuy nhien|ve co ban|trong (?:thoi gian|nam) qua)\b/;
-
-function isNarrative(text: string): boolean {
-  if (APPRAISAL.test(foldSameLength(text))) return true;
-  // "đã" before the first verb is the main verb's tense: a report. After it ("rà soát các văn
-  // bản đã ban hành") it belongs to a relative clause.
-  const sentence = text.split(/[.;]/)[0];
-  const past = sentence.search(/(?:^|\s)đã\s/u);
-  if (past < 0) return false;
-  VERB_PATTERN.lastIndex = 0;
-  const verb = VERB_PATTERN.exec(foldSameLength(sentence));
-  return verb === null || verb.index > past;
-}
 
 function withoutUnits(units: Unit[], leave: Unit[]): Unit[] {
   return units.filter((u) => !leave.some((l) => l.id === u.id));
@@ -90,7 +63,7 @@ export function parseConclusion(raw: string, options: ParseOptions): Proposal {
   const { registry } = options;
   const preambleOwners = preamble ? ownersOf(preamble, registry) : null;
   // A preamble names owners for all items only when it names units and nothing else ("Giao Văn phòng Sở:").
-  const generalOwners = ownersGivenBy(`${leadIn} ${preamble}`, registry) ?? (preambleOwners?.lead.length && !preambleOwners.ownerText ? preambleOwners : null);
+  const generalOwners = ownersAssignedIn(`${leadIn} ${preamble}`, registry) ?? (preambleOwners?.lead.length && !preambleOwners.ownerText ? preambleOwners : null);
   const generalTiming = (preamble ? findTiming(preamble, ctx) : null) ?? findTiming(leadIn, ctx);
 
   const directives: ProposedDirective[] = [];

@@ -139,6 +139,14 @@ describe('whole conclusions', () => {
     ]);
   });
 
+  it('gives every item the unit a "giao" lead-in names, but not the units a "yêu cầu" one does', () => {
+    const options = { registry, calendar, today: '2026-05-11', overrides: {} };
+    const given = parseConclusion('Giám đốc Sở giao Văn phòng Sở thực hiện các nội dung sau:\n1. Lập danh mục.\n2. Thanh tra Sở kiểm tra.', options);
+    expect(given.directives.map((d) => d.owners.lead.map((u) => u.code))).toEqual([['VP'], ['TTR']]);
+    const asked = parseConclusion('Giám đốc Sở yêu cầu Văn phòng Sở và các đơn vị thực hiện các nội dung sau:\n1. Lập danh mục.', options);
+    expect(asked.directives[0].flags).toContain('no_owner');
+  });
+
   it('refuses a text with no directive', () => {
     expect(() => parseConclusion('Báo cáo tình hình.\nCác đơn vị đã hoàn thành nhiệm vụ.', { registry, calendar, today: '2026-05-11', overrides: {} })).toThrow(/không tìm thấy ý kiến chỉ đạo/);
   });
