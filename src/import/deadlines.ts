@@ -33,6 +33,13 @@ const YEAR_END = /\b(?:tu nay den|den|truoc|vao)\s+(?:(?:het|cuoi)\s+nam(?:\s+(\
 const WORKING_DAYS = /\btrong(?:\s+vong|\s+thoi han|\s+thoi gian)?\s+(\d{1,3})\s+ngay\s+lam\s+viec\b/g;
 const CALENDAR_DAYS = /\btrong(?:\s+vong|\s+thoi han|\s+thoi gian)?\s+(\d{1,3})\s+ngay\b(?!\s+lam\s+viec)/g;
 
+/** "… kể từ khi kết thúc sự kiện": counted from an event, not from the document. */
+const FROM_EVENT = /^\s*,?\s*(?:ke\s+)?tu\s+(?:khi|ngay|luc|thoi diem)\s+(?!(?:ban hanh|ky|nhan duoc|thong bao nay|van ban nay|ket luan nay)\b)/;
+
+function afterEvent(folded: string, m: RegExpMatchArray): boolean {
+  return FROM_EVENT.test(folded.slice(m.index! + m[0].length));
+}
+
 const ROMAN: Record<string, number> = { i: 1, ii: 2, iii: 3, iv: 4 };
 
 function iso(year: number, month: number, day: number): IsoDate | null {
@@ -93,8 +100,12 @@ export function findDueDates(text: string, ctx: DeadlineContext): Found[] {
     const given = m[1] ?? m[2] ?? m[3];
     add(m.index, `${given !== undefined ? Number(given) : baseYear}-12-31`, given !== undefined);
   }
-  for (const m of folded.matchAll(WORKING_DAYS)) add(m.index, ctx.calendar.addWorkingDays(ctx.base, Number(m[1])), false);
-  for (const m of folded.matchAll(CALENDAR_DAYS)) add(m.index, addDays(ctx.base, Number(m[1])), false);
+  for (const m of folded.matchAll(WORKING_DAYS)) {
+    if (!afterEvent(folded, m)) add(m.index, ctx.calendar.addWorkingDays(ctx.base, Number(m[1])), false);
+  }
+  for (const m of folded.matchAll(CALENDAR_DAYS)) {
+    if (!afterEvent(folded, m)) add(m.index, addDays(ctx.base, Number(m[1])), false);
+  }
   return found.sort((a, b) => a.at - b.at).map((f) => f.value);
 }
 
@@ -125,6 +136,10 @@ export function findTiming(text: string, ctx: DeadlineContext): Timing | null {
     return { kind: 'due', due: last.due, yearGiven: last.yearGiven };
   }
   if (/^thuong xuyen\b/.test(folded)) return { kind: 'ongoing' };
+  // A duty that falls due a few days after each event has no date of its own: it is standing.
+  for (const m of folded.matchAll(/\btrong(?:\s+vong|\s+thoi han|\s+thoi gian)?\s+\d{1,3}\s+ngay(?:\s+lam\s+viec)?/g)) {
+    if (afterEvent(folded, m)) return { kind: 'ongoing' };
+  }
   if (every) {
     const day = PERIOD_DAY.exec(folded);
     return { kind: 'recurring', every, day: day ? Math.min(Number(day[1]), 31) : null };

@@ -7,6 +7,7 @@ import { makeDocx, makePdf } from '../helpers/documents.js';
 
 const SAMPLE_UNITS = path.join(ROOT, 'data', 'units-sample.json');
 const SAMPLE = path.join(ROOT, 'data', 'ket-luan-mau.txt');
+const NOTICE = path.join(ROOT, 'test', 'fixtures', 'thong-bao-112.txt');
 const REFERENCE = path.join(SHARED, 'reference', 'ket-luan-2021-06-24-so-ngoai-vu.txt');
 const REFERENCE_UNITS = path.join(SHARED, 'reference', 'units-so-ngoai-vu.json');
 const hasReference = fs.existsSync(REFERENCE) && fs.existsSync(REFERENCE_UNITS);
@@ -79,11 +80,19 @@ describe.skipIf(!hasReference)('the real conclusion of 24/6/2021', () => {
 });
 
 describe('tasks import', () => {
+  it('imports the sample conclusion shipped in data/', () => {
+    const ws = withUnits(SAMPLE_UNITS, '2026-10-12');
+    const result = ws.json(['import', SAMPLE, '--yes']);
+    expect(result.directives).toHaveLength(9);
+    expect(result.taskCount).toBe(14);
+    expect(ws.json(['list']).filter((t: any) => t.lead === null).map((t: any) => t.ownerText)).toEqual(['Sở Du lịch', null]);
+  });
+
   it('writes nothing with --dry-run: the database bytes stay the same', () => {
     const ws = withUnits();
     ws.run(['list']);
     const before = ws.snapshot();
-    const r = ws.run(['import', SAMPLE, '--dry-run']);
+    const r = ws.run(['import', NOTICE, '--dry-run']);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/1\.a {2}Chủ trì, phối hợp với Thanh tra Sở/);
     expect(r.stderr).toMatch(/chưa ghi gì/);
@@ -91,9 +100,9 @@ describe('tasks import', () => {
     expect(ws.json(['list'])).toEqual([]);
   });
 
-  it('imports the sample: unassigned tasks wait in "tasks due", recurring items become series', () => {
+  it('imports a notice: unassigned tasks wait in "tasks due", recurring items become series', () => {
     const ws = withUnits(SAMPLE_UNITS, '2026-03-20');
-    const result = ws.json(['import', SAMPLE, '--yes']);
+    const result = ws.json(['import', NOTICE, '--yes']);
     expect(result.source).toMatchObject({ number: '112/TB-SNgV', kind: 'TB', issuedOn: '2026-03-14', meetingOn: '2026-03-10' });
     expect(result.taskCount).toBe(20);
     const quarterly = result.directives.find((d: any) => d.ordinal === '1.b');
@@ -110,7 +119,7 @@ describe('tasks import', () => {
 
   it('assigns unowned items with --fallback-unit and undated ones with --default-due', () => {
     const ws = withUnits(SAMPLE_UNITS, '2026-03-20');
-    const result = ws.json(['import', SAMPLE, '--dry-run', '--fallback-unit', 'VP', '--default-due', '30/12/2026']);
+    const result = ws.json(['import', NOTICE, '--dry-run', '--fallback-unit', 'VP', '--default-due', '30/12/2026']);
     const unknown = result.directives.find((d: any) => d.ordinal === '6');
     expect(unknown).toMatchObject({ lead: ['VP'], due: '2026-12-30', flags: ['unknown_owner', 'no_deadline'] });
     expect(result.directives.find((d: any) => d.ordinal === '8').lead).toEqual(['VP']);
@@ -118,7 +127,7 @@ describe('tasks import', () => {
 
   it('takes --number, --issued, --meeting-date and --kind over the text', () => {
     const ws = withUnits();
-    const result = ws.json(['import', SAMPLE, '--dry-run', '--number', '99/KL-SNgV', '--issued', '2026-03-01', '--meeting-date', '2026-02-27', '--kind', 'KL']);
+    const result = ws.json(['import', NOTICE, '--dry-run', '--number', '99/KL-SNgV', '--issued', '2026-03-01', '--meeting-date', '2026-02-27', '--kind', 'KL']);
     expect(result.source).toMatchObject({ number: '99/KL-SNgV', issuedOn: '2026-03-01', meetingOn: '2026-02-27', kind: 'KL' });
   });
 
@@ -221,10 +230,10 @@ describe('tasks import', () => {
 
   it('undoes an import until a task has progress', () => {
     const ws = withUnits(SAMPLE_UNITS, '2026-03-20');
-    ws.json(['import', SAMPLE, '--yes']);
+    ws.json(['import', NOTICE, '--yes']);
     expect(ws.run(['import', '--undo', '112/TB-SNgV']).code).toBe(0);
     expect(ws.json(['list'])).toEqual([]);
-    ws.json(['import', SAMPLE, '--yes']);
+    ws.json(['import', NOTICE, '--yes']);
     const [first] = ws.json(['list']);
     expect(ws.run(['progress', String(first.id), 'Đã dự thảo xong']).code).toBe(0);
     const refused = ws.run(['import', '--undo', '112/TB-SNgV']);

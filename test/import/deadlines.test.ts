@@ -21,6 +21,7 @@ describe('deadline phrases', () => {
     ['hoàn thành trong 6 tháng đầu năm 2022', '2022-06-30'],
     ['phấn đấu từ nay đến cuối năm mỗi đơn vị có một bài viết', '2021-12-31'],
     ['trình Giám đốc Sở trong 10 ngày làm việc', '2021-07-08'],
+    ['báo cáo trong 10 ngày làm việc kể từ ngày ký thông báo', '2021-07-08'],
     ['phản hồi trong vòng 15 ngày', '2021-07-09'],
     ['hạn chót: 31/8/2021', '2021-08-31'],
     ['Thời hạn: quý 4 năm 2021', '2021-12-31'],
@@ -54,6 +55,7 @@ describe('deadline phrases', () => {
     ['sơ kết, báo cáo kết quả thực hiện hàng năm', { kind: 'recurring', every: 'year', day: null }],
     ['báo cáo hằng năm, trước ngày 15 tháng 12', { kind: 'recurring', every: 'year', day: 15 }],
     ['chủ trì thực hiện, có sử dụng thư công vụ thường xuyên', { kind: 'ongoing' }],
+    ['gửi tin trong 3 ngày làm việc kể từ khi kết thúc sự kiện', { kind: 'ongoing' }],
   ])('%s → %o', (text, timing) => {
     expect(findTiming(text, ctx)).toEqual(timing);
   });

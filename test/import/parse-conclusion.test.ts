@@ -31,8 +31,31 @@ function rows(file: string): string[] {
 }
 
 describe('whole conclusions', () => {
-  it('the sample: sections, letters, pluses, groups, typo, unknown body, working days', () => {
+  it('the sample in data/, written like the real one: "- Owner: (1)…; (2)…", report left out', () => {
     expect(parse('data/ket-luan-mau.txt').source).toEqual({
+      kind: 'KL',
+      number: null,
+      issuer: null,
+      issuedOn: null,
+      meetingOn: '2026-10-07',
+      chair: 'Giám đốc Sở',
+      title: 'Kết luận của Giám đốc Sở Ngoại vụ tại cuộc họp sơ kết công tác thông tin đối ngoại 9 tháng đầu năm 2026',
+    });
+    expect(rows('data/ket-luan-mau.txt')).toEqual([
+      '1.(1) TTDN 2026-11-30',
+      '1.(2) TTDN ongoing',
+      '1.(3) TTDN 2026-12-15',
+      '2.(1) VP 2026-12-31',
+      '2.(2) VP quarter@20',
+      '3 VP+TTR+LS+HTQT+TTDN ongoing',
+      '4 LS+HTQT 2026-12-31 fuzzy_owner',
+      '5 ∅ 2026-12-31 unknown_owner',
+      '6 ∅ 2026-12-31 no_owner',
+    ]);
+  });
+
+  it('a formal notice: sections, letters, pluses, groups, typo, unknown body, working days', () => {
+    expect(parse('test/fixtures/thong-bao-112.txt').source).toEqual({
       kind: 'TB',
       number: '112/TB-SNgV',
       issuer: 'SNgV',
@@ -41,7 +64,7 @@ describe('whole conclusions', () => {
       chair: 'Giám đốc Sở',
       title: 'Kết luận của Giám đốc Sở tại cuộc họp giao ban công tác quý I năm 2026',
     });
-    expect(rows('data/ket-luan-mau.txt')).toEqual([
+    expect(rows('test/fixtures/thong-bao-112.txt')).toEqual([
       '1.a VP 2026-04-30',
       '1.b VP quarter@20',
       '1.c VP 2026-06-30',
@@ -54,7 +77,7 @@ describe('whole conclusions', () => {
       '7.2 VP+TTR+LS+HTQT+TTDN 2026-06-05',
       '8 ∅ - no_owner,no_deadline',
     ]);
-    const unknown = parse('data/ket-luan-mau.txt').directives.find((d) => d.ordinal === '6');
+    const unknown = parse('test/fixtures/thong-bao-112.txt').directives.find((d) => d.ordinal === '6');
     expect(unknown?.owners.ownerText).toBe('Sở Tài chính');
   });
 
