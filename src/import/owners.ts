@@ -109,6 +109,10 @@ export function coordinatingOf(original: string, registry: Registry): Unit[] {
     if (!opensWithName) continue;
     out.push(...resolvePhrase(original.slice(from, to), registry).units);
   }
+  // "X chủ trì …, Y phối hợp …": a unit named right before "phối hợp".
+  for (const m of mentions) {
+    if (/^\s*(?:cung\s+)?phoi hop(?![\p{L}])/u.test(folded.slice(m.end))) out.push(...m.units);
+  }
   return uniqueUnits(out);
 }
 

@@ -59,5 +59,6 @@ describe('owners', () => {
   it('finds coordinating units after "phối hợp với", not in "Quy chế phối hợp"', () => {
     expect(coordinatingOf('chủ trì, phối hợp với Thanh tra Sở và Phòng Lãnh sự xây dựng quy chế', registry).map((u) => u.code)).toEqual(['TTR', 'LS']);
     expect(coordinatingOf('theo Quy chế phối hợp đã ký kết với các đơn vị thuộc Sở', registry)).toEqual([]);
+    expect(coordinatingOf('Phòng TTĐN chủ trì biên tập, Văn phòng Sở phối hợp in ấn', registry).map((u) => u.code)).toEqual(['VP']);
   });
 });
