@@ -1,7 +1,9 @@
 /** Builds the commander program: global options and every command. No side effects. */
 import { Command } from 'commander';
 import { registerAdd } from './commands/add.js';
+import { registerCalendar } from './commands/calendar.js';
 import { registerChanges } from './commands/change.js';
+import { registerImport } from './commands/import.js';
 import { registerInfo } from './commands/info.js';
 import { registerUnit } from './commands/unit.js';
 import { registerViews } from './commands/views.js';
@@ -38,6 +40,8 @@ Biến môi trường: TASKS_DB, TASKS_TODAY, TASKS_USER, NO_COLOR, TASKS_DEBUG=
   registerViews(program);
   registerChanges(program);
   registerInfo(program);
+  registerImport(program);
+  registerCalendar(program);
   for (const command of program.commands) inherit(command);
   return program;
 }

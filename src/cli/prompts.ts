@@ -69,3 +69,29 @@ export async function askSchedule(): Promise<Schedule> {
   );
   return { kind: 'recurring', every: parsePeriod(every), day: null, until: null };
 }
+
+export type ReviewChoice = 'accept' | 'owner' | 'due' | 'skip';
+
+/** One proposed directive: accept (the default), change its owner or due date, or skip it. */
+export function askReview(message: string): Promise<ReviewChoice> {
+  return guarded(() =>
+    select<ReviewChoice>(
+      {
+        message,
+        default: 'accept',
+        choices: [
+          { name: 'Đồng ý', value: 'accept' },
+          { name: 'Sửa đơn vị chủ trì', value: 'owner' },
+          { name: 'Sửa hạn xử lý', value: 'due' },
+          { name: 'Bỏ qua mục này', value: 'skip' },
+        ],
+      },
+      context,
+    ),
+  );
+}
+
+/** A value checked by `check`, which returns an error message or null. */
+export function askChecked(message: string, check: (value: string) => string | null, fallback?: string): Promise<string> {
+  return guarded(() => input({ message, default: fallback, validate: (v) => check(v) ?? true }, context));
+}

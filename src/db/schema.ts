@@ -51,6 +51,9 @@ export interface SourceTable {
   meeting_on: string | null;
   chair: string | null;
   created_at: string;
+  /** sha256 of the folded text of an imported source (migration 2026-11-23-import). */
+  content_hash: string | null;
+  imported_at: string | null;
 }
 
 export interface DirectiveTable {
@@ -134,6 +137,15 @@ export interface ExtensionTable {
   created_at: string;
 }
 
+/** The office's changes to the working-day calendar: 'off' adds a day off, 'workday' a day worked. */
+export interface CalendarDayTable {
+  id: Generated<number>;
+  day: string;
+  kind: string;
+  name: string;
+  created_at: string;
+}
+
 export interface AuditEventTable {
   id: Generated<number>;
   /** The real clock, whatever "as of" date the command ran with. */
@@ -161,6 +173,7 @@ export interface Database {
   progress_note: ProgressNoteTable;
   extension: ExtensionTable;
   audit_event: AuditEventTable;
+  calendar_day: CalendarDayTable;
 }
 
 export type TaskRow = Selectable<TaskTable>;

@@ -1,0 +1,189 @@
+/**
+ * `tasks import FILE`: reads the conclusion, proposes directives and tasks, and — after review —
+ * writes the source, its directives and their tasks in one transaction. Importing the same
+ * source again creates nothing.
+ */
+import { findImportedByHash, findSourceByNumberForImport, insertDirective, markImported, type ImportedSource } from '../db/import-repository.js';
+import { insertSeries } from '../db/series-repository.js';
+import { insertSource } from '../db/source-repository.js';
+import { insertTask } from '../db/task-repository.js';
+import { loadRegistry } from '../db/unit-repository.js';
+import type { IsoDate } from '../domain/dates.js';
+import { ConflictError, ValidationError, t } from '../domain/errors.js';
+import { firstPeriodStart, type Period } from '../domain/recurrence.js';
+import { fold } from '../domain/text.js';
+import { resolveUnits, type Registry, type Unit } from '../domain/units.js';
+import { parseConclusion, type ParseOptions } from '../import/parse-conclusion.js';
+import type { Flag, Proposal, SourceMeta } from '../import/types.js';
+import { loadCalendar } from './calendar.js';
+import { audit, inTransaction, type Context } from './context.js';
+import { createOccurrences } from './materialise-series.js';
+
+export interface ImportPlan {
+  proposal: Proposal;
+  registry: Registry;
+  /** A source with this number that exists already (perhaps made by `tasks add --source`). */
+  existing: ImportedSource | null;
+  alreadyImported: boolean;
+}
+
+/** One directive as it will be written, after the review and the --default-due/--fallback-unit rules. */
+export interface PlannedDirective {
+  ordinal: string;
+  text: string;
+  lead: Unit[];
+  /** Whether one more task, with no unit, carries the owner the registry does not know. */
+  unassigned: boolean;
+  ownerText: string | null;
+  coordinating: Unit[];
+  schedule: 'once' | 'ongoing' | 'recurring';
+  due: IsoDate | null;
+  every: Period | null;
+  day: number | null;
+  flags: Flag[];
+  skipped: boolean;
+}
+
+/** What the reviewer decided for one directive; absent fields keep the proposal. */
+export interface Decision {
+  skip?: boolean;
+  lead?: Unit[];
+  due?: IsoDate | null;
+}
+
+export interface FinishOptions {
+  defaultDue: IsoDate | null;
+  fallbackUnit: string | null;
+}
+
+function noUnits(): ValidationError {
+  return new ValidationError(
+    t('chưa có danh sách đơn vị nên không xác định được đơn vị chủ trì', 'no units yet, so no owner can be resolved'),
+    t('nạp danh sách trước: tasks unit import data/units-sample.json', 'load a list first: tasks unit import data/units-sample.json'),
+  );
+}
+
+export async function planImport(ctx: Context, text: string, overrides: ParseOptions['overrides']): Promise<ImportPlan> {
+  const registry = await loadRegistry(ctx.db);
+  if (registry.units.filter((u) => u.active).length === 0) throw noUnits();
+  const calendar = await loadCalendar(ctx);
+  const proposal = parseConclusion(text, { registry, calendar, today: ctx.today, overrides });
+  const { number, issuedOn } = proposal.source;
+  if (number) {
+    const existing = await findSourceByNumberForImport(ctx.db, number);
+    if (existing?.importedAt && existing.issuedOn && issuedOn && existing.issuedOn.slice(0, 4) !== issuedOn.slice(0, 4)) {
+      throw new ConflictError(
+        t(`số văn bản ${number} đã dùng cho một văn bản năm ${existing.issuedOn.slice(0, 4)}`, `number ${number} already belongs to a ${existing.issuedOn.slice(0, 4)} source`),
+        t('nhập với số có kèm năm, ví dụ --number "84/TB-SNgV (2022)"', 'import with the year in the number, e.g. --number "84/TB-SNgV (2022)"'),
+      );
+    }
+    return { proposal, registry, existing, alreadyImported: existing?.importedAt != null };
+  }
+  const same = await findImportedByHash(ctx.db, proposal.contentHash);
+  return { proposal, registry, existing: null, alreadyImported: same !== null };
+}
+
+/** The directives as they will be written. */
+export function finishPlan(plan: ImportPlan, decisions: (Decision | undefined)[], options: FinishOptions): PlannedDirective[] {
+  const fallback = options.fallbackUnit !== null ? resolveUnits(plan.registry, options.fallbackUnit) : null;
+  return plan.proposal.directives.map((d, i) => {
+    const decision = decisions[i] ?? {};
+    let lead = decision.lead ?? d.owners.lead;
+    let unassigned = decision.lead ? decision.lead.length === 0 : lead.length === 0 || d.owners.ownerText !== null;
+    if (unassigned && fallback) {
+      lead = [...lead, ...fallback.filter((u) => !lead.some((l) => l.id === u.id))];
+      unassigned = false;
+    }
+    const timing = d.timing;
+    let schedule: PlannedDirective['schedule'] = timing?.kind === 'ongoing' ? 'ongoing' : timing?.kind === 'recurring' ? 'recurring' : 'once';
+    let due = timing?.kind === 'due' ? timing.due : timing === null ? options.defaultDue : null;
+    if (decision.due !== undefined) {
+      schedule = 'once';
+      due = decision.due;
+    }
+    const leadIds = new Set(lead.map((u) => u.id));
+    const coordinating = lead.length === 1 ? d.owners.coordinating.filter((u) => !leadIds.has(u.id)) : d.owners.coordinating;
+    return {
+      ordinal: d.ordinal,
+      text: d.text,
+      lead,
+      unassigned,
+      ownerText: unassigned ? d.owners.ownerText : null,
+      coordinating,
+      schedule,
+      due,
+      every: schedule === 'recurring' && timing?.kind === 'recurring' ? timing.every : null,
+      day: schedule === 'recurring' && timing?.kind === 'recurring' ? timing.day : null,
+      flags: d.flags,
+      skipped: decision.skip === true,
+    };
+  });
+}
+
+export function taskCountOf(directives: PlannedDirective[]): number {
+  return directives.filter((d) => !d.skipped).reduce((n, d) => n + d.lead.length + (d.unassigned ? 1 : 0), 0);
+}
+
+export interface ImportResult {
+  sourceId: number;
+  taskIds: number[];
+}
+
+async function sourceFor(ctx: Context, plan: ImportPlan, meta: SourceMeta): Promise<number> {
+  const stamp = ctx.now().toISOString();
+  const mark = { hash: plan.proposal.contentHash, importedAt: stamp, kind: meta.kind, issuer: meta.issuer, issuedOn: meta.issuedOn, meetingOn: meta.meetingOn, chair: meta.chair, summary: meta.title };
+  if (plan.existing) {
+    await markImported(ctx.db, plan.existing.id, mark);
+    return plan.existing.id;
+  }
+  const source = await insertSource(ctx.db, { kind: meta.kind, number: meta.number, issuedOn: meta.issuedOn, issuer: meta.issuer, summary: meta.title, meetingOn: meta.meetingOn, chair: meta.chair }, stamp);
+  await markImported(ctx.db, source.id, mark);
+  return source.id;
+}
+
+/** Writes everything in one transaction: all of it, or nothing. */
+export async function commitImport(ctx: Context, plan: ImportPlan, directives: PlannedDirective[]): Promise<ImportResult> {
+  const meta = plan.proposal.source;
+  return inTransaction(ctx, async (trx) => {
+    const sourceId = await sourceFor(trx, plan, meta);
+    const assignedOn = meta.issuedOn ?? meta.meetingOn ?? trx.today;
+    const stamp = trx.now().toISOString();
+    const taskIds: number[] = [];
+    for (const d of directives.filter((x) => !x.skipped)) {
+      const directiveId = await insertDirective(trx.db, sourceId, d.ordinal, d.text);
+      const owners: (Unit | null)[] = [...d.lead, ...(d.unassigned ? [null] : [])];
+      for (const lead of owners) {
+        const coordinatorIds = d.coordinating.filter((u) => u.id !== lead?.id).map((u) => u.id);
+        if (d.schedule === 'recurring' && lead && d.every) {
+          const series = { text: d.text, leadUnitId: lead.id, coordinatorIds, every: d.every, day: d.day, startsOn: assignedOn, untilOn: null, nextPeriodOn: firstPeriodStart(d.every, d.day, assignedOn), sourceId, directiveId };
+          const seriesId = await insertSeries(trx.db, series, stamp);
+          await audit(trx, 'series.add', { unitId: lead.id }, { series: seriesId, text: d.text, lead: lead.code, every: d.every, day: d.day, import: sourceId });
+          taskIds.push(...(await createOccurrences(trx, { ...series, id: seriesId })));
+          continue;
+        }
+        const id = await insertTask(
+          trx.db,
+          {
+            text: d.text,
+            text_folded: fold(d.text),
+            lead_unit_id: lead?.id ?? null,
+            owner_text: lead ? null : d.ownerText,
+            ongoing: d.schedule === 'ongoing' ? 1 : 0,
+            original_due_on: d.due,
+            due_on: d.due,
+            assigned_on: assignedOn,
+            source_id: sourceId,
+            directive_id: directiveId,
+            created_at: stamp,
+            updated_at: stamp,
+          },
+          coordinatorIds,
+        );
+        await audit(trx, 'task.add', { taskId: id }, { text: d.text, lead: lead?.code ?? null, ownerText: lead ? null : d.ownerText, due: d.due, ongoing: d.schedule === 'ongoing', import: sourceId, ordinal: d.ordinal });
+        taskIds.push(id);
+      }
+    }
+    await audit(trx, 'source.import', {}, { source: sourceId, number: meta.number, directives: directives.filter((x) => !x.skipped).length, tasks: taskIds.length });
+    return { sourceId, taskIds };
+  });
+}

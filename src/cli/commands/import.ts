@@ -1,0 +1,149 @@
+/** `tasks import FILE [--dry-run] [--yes] …` and `tasks import --undo SOURCE`. */
+import type { Command } from 'commander';
+import type { Decision, ImportPlan, PlannedDirective } from '../../app/import-conclusion.js';
+import { parseDate, type IsoDate } from '../../domain/dates.js';
+import { UsageError, t } from '../../domain/errors.js';
+import { resolveUnits } from '../../domain/units.js';
+import { withSession, type Session } from '../context.js';
+import { dateArg } from '../options.js';
+import { printData, printJson, say } from '../output.js';
+import { canPrompt } from '../tty.js';
+
+interface ImportOptions {
+  dryRun?: boolean;
+  yes?: boolean;
+  kind?: string;
+  number?: string;
+  issued?: IsoDate;
+  meetingDate?: IsoDate;
+  defaultDue?: IsoDate;
+  fallbackUnit?: string;
+  undo?: string;
+}
+
+function errorText(error: unknown): string | null {
+  return error instanceof Error ? error.message : null;
+}
+
+/** Shows each directive and asks; Ctrl+C ends the command before anything is written. */
+async function review(session: Session, plan: ImportPlan, directives: PlannedDirective[]): Promise<Decision[]> {
+  const [prompts, { renderDirective }] = await Promise.all([import('../prompts.js'), import('../../report/import-render.js')]);
+  const decisions: Decision[] = [];
+  for (const [i, d] of directives.entries()) {
+    say(`\n${renderDirective(d, { ...session.render, tty: true, color: session.render.color })}`);
+    const choice = await prompts.askReview(`Mục ${d.ordinal} (${i + 1}/${directives.length})`);
+    if (choice === 'skip') decisions.push({ skip: true });
+    else if (choice === 'owner') {
+      const check = (v: string) => {
+        try {
+          v.split(/[,;]/).map((s) => s.trim()).filter(Boolean).forEach((name) => resolveUnits(plan.registry, name));
+          return null;
+        } catch (error) {
+          return errorText(error);
+        }
+      };
+      const answer = await prompts.askChecked('Đơn vị chủ trì (mã hoặc tên, cách nhau bởi dấu phẩy; để trống: chưa giao)', check, d.lead.map((u) => u.code).join(', '));
+      const lead = answer.split(/[,;]/).map((s) => s.trim()).filter(Boolean).flatMap((name) => resolveUnits(plan.registry, name));
+      decisions.push({ lead: [...new Map(lead.map((u) => [u.id, u])).values()] });
+    } else if (choice === 'due') {
+      const check = (v: string) => {
+        if (!v.trim()) return null;
+        try {
+          parseDate(v);
+          return null;
+        } catch (error) {
+          return errorText(error);
+        }
+      };
+      const answer = await prompts.askChecked('Hạn xử lý (DD/MM/YYYY; để trống: chưa có hạn)', check, d.due ? d.due : '');
+      decisions.push({ due: answer.trim() ? parseDate(answer) : null });
+    } else decisions.push({});
+  }
+  return decisions;
+}
+
+async function runImport(file: string, opts: ImportOptions, command: Command): Promise<void> {
+  const [{ readSource }, app, { importJson }, { renderProposal }] = await Promise.all([
+    import('../../import/read-source.js'),
+    import('../../app/import-conclusion.js'),
+    import('../../report/import-json.js'),
+    import('../../report/import-render.js'),
+  ]);
+  const text = await readSource(file);
+  await withSession(command, { mayCreate: !opts.dryRun }, async (s) => {
+    const plan = await app.planImport(s.ctx, text, {
+      kind: opts.kind,
+      number: opts.number,
+      issuedOn: opts.issued,
+      meetingOn: opts.meetingDate,
+    });
+    const finish = { defaultDue: opts.defaultDue ?? null, fallbackUnit: opts.fallbackUnit ?? null };
+    const vi = s.render.lang === 'vi';
+    let directives = app.finishPlan(plan, [], finish);
+    if (plan.alreadyImported) {
+      say(vi ? 'Văn bản này đã được nhập trước đây; không tạo thêm gì.' : 'This source was imported before; nothing created.');
+      if (s.json) printJson(importJson(plan.proposal.source, directives, 0, true));
+      return;
+    }
+    if (!opts.dryRun && !opts.yes && canPrompt()) directives = app.finishPlan(plan, await review(s, plan, directives), finish);
+    const count = app.taskCountOf(directives);
+    if (opts.dryRun) {
+      if (s.json) return printJson(importJson(plan.proposal.source, directives, count, false));
+      printData(renderProposal(plan.proposal.source, directives, s.render));
+      say(vi ? `Xem trước: ${directives.filter((d) => !d.skipped).length} ý kiến chỉ đạo, ${count} nhiệm vụ; chưa ghi gì.` : `Preview: ${directives.length} directives, ${count} tasks; nothing written.`);
+      return;
+    }
+    const result = await app.commitImport(s.ctx, plan, directives);
+    if (s.json) return printJson(importJson(plan.proposal.source, directives, count, false));
+    printData(renderProposal(plan.proposal.source, directives, s.render));
+    const ref = plan.proposal.source.number ?? `#${result.sourceId}`;
+    say(
+      vi
+        ? `Đã nhập ${directives.filter((d) => !d.skipped).length} ý kiến chỉ đạo, ${count} nhiệm vụ (văn bản ${ref}). Hủy bằng: tasks import --undo "${ref}"`
+        : `Imported ${directives.filter((d) => !d.skipped).length} directives, ${count} tasks (source ${ref}). Undo with: tasks import --undo "${ref}"`,
+    );
+  });
+}
+
+async function runUndo(reference: string, command: Command): Promise<void> {
+  const { undoImport } = await import('../../app/undo-import.js');
+  await withSession(command, { mayCreate: false }, async (s) => {
+    const result = await undoImport(s.ctx, reference);
+    if (s.json) return printJson(result);
+    say(s.render.lang === 'vi' ? `Đã hủy lần nhập văn bản ${result.number ?? `#${result.sourceId}`}: xóa ${result.tasks} nhiệm vụ, ${result.directives} ý kiến chỉ đạo.` : `Undid the import of ${result.number ?? `#${result.sourceId}`}: removed ${result.tasks} tasks, ${result.directives} directives.`);
+  });
+}
+
+export function registerImport(program: Command): void {
+  program
+    .command('import')
+    .description('nhập thông báo kết luận, ý kiến chỉ đạo (.txt, .md, .docx, .pdf) thành nhiệm vụ')
+    .argument('[file]', 'tệp văn bản kết luận')
+    .option('-n, --dry-run', 'chỉ xem trước, không ghi gì')
+    .option('-y, --yes', 'nhập tất cả, không hỏi từng mục')
+    .option('--kind <kind>', 'loại văn bản, ví dụ TB, KL, CV (mặc định: theo số hoặc tiêu đề văn bản)')
+    .option('--number <number>', 'số văn bản, ví dụ "84/TB-SNgV" (mặc định: số ghi trong văn bản)')
+    .option('--issued <date>', 'ngày ban hành (mặc định: ngày ghi trong văn bản)', dateArg('ngày ban hành'))
+    .option('--meeting-date <date>', 'ngày họp (mặc định: ngày ghi trong văn bản)', dateArg('ngày họp'))
+    .option('--default-due <date>', 'hạn cho các mục văn bản không nêu thời hạn', dateArg('--default-due'))
+    .option('--fallback-unit <unit>', 'đơn vị chủ trì cho các mục không xác định được đơn vị')
+    .option('--undo <source>', 'hủy lần nhập văn bản này (số văn bản hoặc #mã) khi chưa có nhiệm vụ nào được cập nhật')
+    .addHelpText(
+      'after',
+      `
+Ví dụ:
+  tasks import data/ket-luan-mau.txt --dry-run
+  tasks import "Thong bao ket luan 84.docx" --yes
+  tasks import ket-luan.pdf --number 84/TB-SNgV --issued 02/8/2026 --default-due 31/12/2026
+  tasks import ket-luan.txt --yes --fallback-unit VP --json
+  tasks import --undo 84/TB-SNgV`,
+    )
+    .action(async (file: string | undefined, opts: ImportOptions, command: Command) => {
+      if (opts.undo !== undefined) {
+        if (file !== undefined) throw new UsageError(t('--undo không đi cùng tên tệp', '--undo takes no file'), t('ví dụ: tasks import --undo 84/TB-SNgV', 'e.g. tasks import --undo 84/TB-SNgV'));
+        return runUndo(opts.undo, command);
+      }
+      if (file === undefined) throw new UsageError(t('thiếu tên tệp cần nhập', 'missing the file to import'), t('ví dụ: tasks import ket-luan.docx --dry-run', 'e.g. tasks import ket-luan.docx --dry-run'));
+      return runImport(file, opts, command);
+    });
+}

@@ -1,0 +1,79 @@
+/**
+ * Reads the file a user names: .txt and .md as text, .docx through mammoth, .pdf through unpdf
+ * (pdf.js), each loaded only when such a file comes. Every refusal is one line saying what to do.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { ValidationError, t } from '../domain/errors.js';
+import { decodeText, looksLegacyVietnamese, plainFromMarkdown } from './decode-text.js';
+import { textFromDocxHtml } from './docx-text.js';
+
+export const MAX_BYTES = 5 * 1024 * 1024;
+
+function refuse(vi: string, en: string, hint?: { vi: string; en: string }): ValidationError {
+  return new ValidationError(t(vi, en), hint);
+}
+
+const ZIP = [0x50, 0x4b, 0x03, 0x04];
+const OLE = [0xd0, 0xcf, 0x11, 0xe0];
+const PDF = [0x25, 0x50, 0x44, 0x46, 0x2d];
+
+function startsWith(bytes: Uint8Array, magic: number[]): boolean {
+  return magic.every((b, i) => bytes[i] === b);
+}
+
+async function readDocx(bytes: Buffer, name: string): Promise<string> {
+  const { default: mammoth } = await import('mammoth');
+  try {
+    const { value } = await mammoth.convertToHtml({ buffer: bytes });
+    return textFromDocxHtml(value);
+  } catch {
+    throw refuse(`không đọc được tệp Word "${name}" (tệp hỏng hoặc không phải .docx)`, `cannot read the Word file "${name}"`, t('mở tệp bằng Word và lưu lại dạng .docx', 'open it in Word and save it as .docx'));
+  }
+}
+
+async function readPdf(bytes: Buffer, name: string): Promise<string> {
+  const { extractText, getDocumentProxy } = await import('unpdf');
+  let pages: string[];
+  try {
+    const pdf = await getDocumentProxy(new Uint8Array(bytes));
+    pages = (await extractText(pdf, { mergePages: false })).text;
+  } catch {
+    throw refuse(`không đọc được tệp PDF "${name}" (tệp hỏng hoặc có mật khẩu)`, `cannot read the PDF file "${name}"`, t('xin bản .docx hoặc PDF gốc không đặt mật khẩu', 'ask for the .docx or an unprotected PDF'));
+  }
+  const text = pages.join('\n');
+  if (text.replace(/\s/g, '').length < 20) {
+    throw refuse(`tệp PDF "${name}" không có lớp chữ (bản scan)`, `the PDF "${name}" has no text layer (a scan)`, t('nhận dạng chữ (OCR) trước, hoặc xin bản .docx của văn bản', 'run OCR on it first, or ask for the .docx'));
+  }
+  return text;
+}
+
+/** The text of a conclusion file; refuses what cannot be read as one. */
+export async function readSource(file: string): Promise<string> {
+  const name = path.basename(file);
+  let stat: fs.Stats;
+  try {
+    stat = fs.statSync(file);
+  } catch {
+    throw refuse(`không có tệp "${file}"`, `no file "${file}"`, t('kiểm tra lại đường dẫn và tên tệp', 'check the path and file name'));
+  }
+  if (!stat.isFile()) throw refuse(`"${file}" không phải là tệp`, `"${file}" is not a file`, t('nêu đường dẫn tới một tệp .txt, .md, .docx hoặc .pdf', 'name a .txt, .md, .docx or .pdf file'));
+  if (stat.size > MAX_BYTES) throw refuse(`tệp "${name}" quá lớn (trên 5 MB)`, `file "${name}" is too large (over 5 MB)`, t('chỉ nhập phần kết luận, hoặc bỏ hình ảnh khỏi tệp', 'import the conclusion only, or remove its pictures'));
+  const bytes = fs.readFileSync(file);
+  if (bytes.length === 0) throw refuse(`tệp "${name}" rỗng`, `file "${name}" is empty`, t('kiểm tra lại tệp', 'check the file'));
+  const ext = path.extname(file).toLowerCase();
+  let text: string;
+  if (startsWith(bytes, PDF)) text = await readPdf(bytes, name);
+  else if (startsWith(bytes, ZIP) && ext !== '.txt' && ext !== '.md') text = await readDocx(bytes, name);
+  else if (startsWith(bytes, OLE)) {
+    throw refuse(`tệp "${name}" là định dạng Word cũ (.doc)`, `file "${name}" is an old Word (.doc) file`, t('mở bằng Word và lưu lại dạng .docx', 'open it in Word and save it as .docx'));
+  } else {
+    text = decodeText(bytes, name);
+    if (ext === '.md' || ext === '.markdown') text = plainFromMarkdown(text);
+  }
+  if (!text.trim()) throw refuse(`tệp "${name}" không có nội dung chữ`, `file "${name}" holds no text`, t('kiểm tra lại tệp', 'check the file'));
+  if (looksLegacyVietnamese(text)) {
+    throw refuse(`tệp "${name}" dùng bảng mã tiếng Việt cũ (TCVN3/VNI), không phải Unicode`, `file "${name}" uses a legacy Vietnamese encoding (TCVN3/VNI)`, t('chuyển sang Unicode (ví dụ: Unikey → Công cụ chuyển mã) rồi nhập lại', 'convert it to Unicode (e.g. Unikey’s converter) and import again'));
+  }
+  return text;
+}

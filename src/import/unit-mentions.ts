@@ -1,0 +1,79 @@
+/**
+ * Finding the registry's units and groups in a stretch of text: every name, alias and code,
+ * compared case-folded without diacritics, whole words only, the longest match winning ("Văn
+ * phòng Sở" over "Văn phòng").
+ */
+import { fold } from '../domain/text.js';
+import { membersOf, type Registry, type Unit } from '../domain/units.js';
+
+export interface Mention {
+  start: number;
+  end: number;
+  units: Unit[];
+  /** The folded name that matched. */
+  name: string;
+}
+
+interface Name {
+  folded: string;
+  units: Unit[];
+  /** Codes ("VP", "LS") match only as written, upper case, lest "ls" or "vu" in a word match. */
+  exactCase: string | null;
+}
+
+const cache = new WeakMap<Registry, Name[]>();
+
+export function namesOf(registry: Registry): Name[] {
+  let names = cache.get(registry);
+  if (names) return names;
+  names = [];
+  for (const unit of registry.units.filter((u) => u.active)) {
+    names.push({ folded: fold(unit.code), units: [unit], exactCase: unit.code });
+    for (const n of [unit.name, ...unit.aliases]) names.push({ folded: fold(n), units: [unit], exactCase: null });
+  }
+  for (const group of registry.groups) {
+    const units = membersOf(registry, group);
+    for (const n of [group.name, ...group.aliases]) names.push({ folded: fold(n), units, exactCase: null });
+  }
+  names = names.filter((n) => n.folded.length >= 2 && n.units.length > 0);
+  cache.set(registry, names);
+  return names;
+}
+
+function isWordChar(char: string | undefined): boolean {
+  return char !== undefined && /[\p{L}\p{N}]/u.test(char);
+}
+
+const found = new WeakMap<Registry, Map<string, Mention[]>>();
+
+/** Non-overlapping mentions in `folded` (a foldSameLength text), in order of position. */
+export function findMentions(original: string, folded: string, registry: Registry): Mention[] {
+  let memo = found.get(registry);
+  if (!memo) found.set(registry, (memo = new Map()));
+  const known = memo.get(original);
+  if (known) return known;
+  const result = searchMentions(original, folded, registry);
+  if (memo.size > 2000) memo.clear();
+  memo.set(original, result);
+  return result;
+}
+
+function searchMentions(original: string, folded: string, registry: Registry): Mention[] {
+  const candidates: Mention[] = [];
+  for (const name of namesOf(registry)) {
+    let at = folded.indexOf(name.folded);
+    while (at >= 0) {
+      const end = at + name.folded.length;
+      const whole = !isWordChar(folded[at - 1]) && !isWordChar(folded[end]);
+      const caseOk = name.exactCase === null || original.slice(at, end) === name.exactCase;
+      if (whole && caseOk) candidates.push({ start: at, end, units: name.units, name: name.folded });
+      at = folded.indexOf(name.folded, at + 1);
+    }
+  }
+  candidates.sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
+  const chosen: Mention[] = [];
+  for (const c of candidates) {
+    if (chosen.every((m) => c.end <= m.start || c.start >= m.end)) chosen.push(c);
+  }
+  return chosen.sort((a, b) => a.start - b.start);
+}
