@@ -146,6 +146,14 @@ export interface AuditEventTable {
   detail: string;
 }
 
+/** `tasks config`: only keys set by a user are stored; the defaults live in domain/settings.ts. */
+export interface SettingTable {
+  key: string;
+  value: string;
+  updated_at: string;
+  updated_by: string;
+}
+
 export interface Database {
   unit: UnitTable;
   unit_alias: UnitAliasTable;
@@ -161,6 +169,7 @@ export interface Database {
   progress_note: ProgressNoteTable;
   extension: ExtensionTable;
   audit_event: AuditEventTable;
+  setting: SettingTable;
 }
 
 export type TaskRow = Selectable<TaskTable>;
