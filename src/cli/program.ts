@@ -3,6 +3,7 @@ import { Command, Option } from 'commander';
 import { registerAdd } from './commands/add.js';
 import { registerChanges } from './commands/change.js';
 import { registerConfig } from './commands/config.js';
+import { registerDigest } from './commands/digest.js';
 import { registerInfo } from './commands/info.js';
 import { registerUnit } from './commands/unit.js';
 import { registerViews } from './commands/views.js';
@@ -39,6 +40,7 @@ Biến môi trường: TASKS_DB, TASKS_TODAY, TASKS_USER, NO_COLOR, TASKS_DEBUG=
   registerChanges(program);
   registerInfo(program);
   registerConfig(program);
+  registerDigest(program);
   for (const command of program.commands) inherit(command);
   return program;
 }

@@ -1,11 +1,11 @@
 /** `tasks due`, `tasks overdue`, `tasks list`, `tasks show`: reading the tracker. */
 import type { Command } from 'commander';
 import type { Bucket } from '../../domain/status.js';
-import { withSession } from '../context.js';
+import { globalsOf, withSession } from '../context.js';
 import { dateArg, parseBuckets, parseCount, parseId } from '../options.js';
 import { printData, printJson } from '../output.js';
 
-async function showDue(command: Command, opts: { within?: number; unit?: string }, overdueOnly: boolean): Promise<void> {
+async function showDue(command: Command, opts: { within?: number; unit?: string; json?: boolean }, overdueOnly: boolean): Promise<void> {
   const [{ dueView }, { taskJson }, { renderDue }] = await Promise.all([
     import('../../app/due-view.js'),
     import('../../report/task-json.js'),
@@ -14,7 +14,7 @@ async function showDue(command: Command, opts: { within?: number; unit?: string 
   const within = opts.within ?? 7;
   await withSession(command, { mayCreate: false }, async (s) => {
     const entries = await dueView(s.ctx, { within, unit: opts.unit ?? null, overdueOnly });
-    if (s.json) return printJson(entries.map((e) => ({ ...taskJson(e), section: e.section })));
+    if (s.json || opts.json) return printJson(entries.map((e) => ({ ...taskJson(e), section: e.section })));
     printData(renderDue(entries, s.ctx.today, within, s.render));
   });
 }
@@ -32,8 +32,17 @@ export function registerViews(program: Command): void {
     .command('overdue')
     .description('danh sách nhiệm vụ quá hạn, chuẩn bị cho họp giao ban')
     .option('-u, --unit <unit>', 'chỉ nhiệm vụ do đơn vị (hoặc nhóm) này chủ trì')
-    .addHelpText('after', '\nVí dụ:\n  tasks overdue --today 2026-11-30')
-    .action((opts, command: Command) => showDue(command, opts, true));
+    .option('-f, --format <format>', 'term, md, html, docx, xlsx, csv hoặc json (mặc định: theo đuôi tệp --out, hoặc term)')
+    .option('-o, --out <file>', 'ghi ra tệp thay vì màn hình')
+    .addHelpText('after', '\nVí dụ:\n  tasks overdue --today 2026-11-30\n  tasks overdue --format docx --out qua-han.docx\n  tasks overdue --unit VP --format md')
+    .action(async (opts: { unit?: string; format?: string; out?: string }, command: Command) => {
+      const { chooseFormat, parseFormat } = await import('../../report/digest/render.js');
+      const format = chooseFormat(opts.format === undefined ? undefined : parseFormat(opts.format), globalsOf(command).json === true, opts.out);
+      // The terminal list and the JSON array are the daily view's; the documents are the digest's overdue section.
+      if ((format === 'term' || format === 'json') && opts.out === undefined) return showDue(command, { ...opts, json: format === 'json' }, true);
+      const [{ makeOverdueReport }, { emitReport }] = await Promise.all([import('../../app/overdue-report.js'), import('./digest.js')]);
+      await withSession(command, { mayCreate: false }, (s) => emitReport(s, () => makeOverdueReport(s.ctx, opts.unit ?? null), { format, out: opts.out }));
+    });
 
   program
     .command('list')

@@ -1,0 +1,94 @@
+/**
+ * The digest's scope rules, applied to task views already seen as of the as-of day:
+ * - totals and the per-unit table: tasks assigned from `from` to the as-of day, each in its bucket;
+ * - the lists: every task that belongs there, whenever it was assigned.
+ */
+import type { IsoDate } from '../../domain/dates.js';
+import type { Month } from '../../domain/months.js';
+import type { SettingMap } from '../../domain/settings.js';
+import type { TaskView } from '../../domain/task.js';
+import { compareVietnamese } from '../../domain/text.js';
+import { countBucket, emptyCounts, type Digest, type ExtensionEntry, type NoteRef, type OverdueEntry, type UnitCounts } from './model.js';
+
+export interface DigestInput {
+  month: Month;
+  next: Month;
+  from: IsoDate;
+  asOf: IsoDate;
+  today: IsoDate;
+  /** Tasks assigned on or before the as-of day, as they stood at its end. */
+  views: TaskView[];
+  latestNotes: ReadonlyMap<number, NoteRef>;
+  /** Units to show in the per-unit table even with no task, in registry order. */
+  units: { code: string; name: string }[];
+  unitFilter: { code: string; name: string }[] | null;
+  settings: SettingMap;
+}
+
+function unitName(view: TaskView): string {
+  return view.lead?.name ?? '';
+}
+
+/** Oldest first: earliest due date in force, then unit in Vietnamese order, then task number. */
+export function compareOverdue(a: TaskView, b: TaskView): number {
+  return (a.due ?? '').localeCompare(b.due ?? '') || compareVietnamese(unitName(a), unitName(b)) || a.id - b.id;
+}
+
+export function overdueEntries(views: TaskView[], notes: ReadonlyMap<number, NoteRef>): OverdueEntry[] {
+  return views
+    .filter((v) => v.bucket === 'open_overdue')
+    .sort(compareOverdue)
+    .map((v) => ({ ...v, latestNote: notes.get(v.id) ?? null }));
+}
+
+function unitTable(inScope: TaskView[], units: { code: string; name: string }[]): UnitCounts[] {
+  const rows = new Map<string | null, UnitCounts>();
+  for (const u of units) rows.set(u.code, { code: u.code, name: u.name, ...emptyCounts() });
+  for (const v of inScope) {
+    const code = v.lead?.code ?? null;
+    let row = rows.get(code);
+    if (!row) {
+      row = { code, name: v.lead?.name ?? '', ...emptyCounts() };
+      rows.set(code, row);
+    }
+    countBucket(row, v.bucket);
+  }
+  // Unassigned tasks last, whatever the order of the rest.
+  return [...rows.values()].sort((a, b) => Number(a.code === null) - Number(b.code === null));
+}
+
+export function buildDigest(input: DigestInput): Digest {
+  const { month, next, from, asOf } = input;
+  const inScope = input.views.filter((v) => v.assignedOn >= from && v.assignedOn <= asOf);
+  const totals = emptyCounts();
+  for (const v of inScope) countBucket(totals, v.bucket);
+
+  const completed = input.views
+    .filter((v) => v.completedOn !== null && v.completedOn >= month.start && (v.bucket === 'done_on_time' || v.bucket === 'done_late'))
+    .sort((a, b) => a.completedOn!.localeCompare(b.completedOn!) || a.id - b.id);
+
+  const extensions: ExtensionEntry[] = [];
+  for (const v of input.views) {
+    for (const e of v.extensions) {
+      if (e.grantedOn >= month.start && e.grantedOn <= asOf) extensions.push({ task: v, grantedOn: e.grantedOn, from: e.from, to: e.to, reason: e.reason });
+    }
+  }
+  extensions.sort((a, b) => a.grantedOn.localeCompare(b.grantedOn) || a.task.id - b.task.id);
+
+  const dueNext = input.views
+    .filter((v) => (v.bucket === 'open_in_term' || v.bucket === 'open_overdue') && v.due !== null && v.due >= next.start && v.due <= next.end)
+    .sort((a, b) => a.due!.localeCompare(b.due!) || compareVietnamese(unitName(a), unitName(b)) || a.id - b.id);
+
+  return {
+    kind: 'digest',
+    period: { month: month.id, from, asOf, today: input.today, nextMonth: next.id },
+    unitFilter: input.unitFilter,
+    totals,
+    units: unitTable(inScope, input.units),
+    overdue: overdueEntries(input.views, input.latestNotes),
+    completedThisMonth: completed,
+    extensionsThisMonth: extensions,
+    dueNextMonth: dueNext,
+    settings: input.settings,
+  };
+}
