@@ -1,15 +1,18 @@
 /** `tasks digest`: the monthly giao ban digest, seen as of the month's last day (or --today). */
+import { listDigestCandidates, listStatusFacts } from '../db/digest-repository.js';
 import { latestNotes } from '../db/note-repository.js';
+import { listTasks } from '../db/task-repository.js';
 import { loadRegistry } from '../db/unit-repository.js';
 import { formatDate, type IsoDate } from '../domain/dates.js';
 import { ValidationError, t } from '../domain/errors.js';
 import { nextMonth, parseMonth } from '../domain/months.js';
+import { statusOf } from '../domain/status.js';
+import { viewAsOf, type TaskView } from '../domain/task.js';
 import { resolveUnits } from '../domain/units.js';
 import { buildDigest } from '../report/digest/build.js';
 import type { Digest } from '../report/digest/model.js';
 import { configMap } from './config.js';
 import type { Context } from './context.js';
-import { loadViews } from './load-tasks.js';
 
 export interface DigestRequest {
   month: string;
@@ -36,14 +39,23 @@ export async function makeDigest(ctx: Context, request: DigestRequest): Promise<
   }
   const registry = await loadRegistry(ctx.db);
   const chosen = request.unit === null ? null : resolveUnits(registry, request.unit);
-  const seen = { ...ctx, today: asOf };
-  const views = await loadViews(seen, { leadUnitIds: chosen?.map((u) => u.id) });
+  const leadUnitIds = chosen?.map((u) => u.id);
+  const next = nextMonth(month);
+  const unitById = new Map(registry.units.map((u) => [u.id, { code: u.code, name: u.name }]));
+  const facts = await listStatusFacts(ctx.db, { assignedFrom: from, asOf, leadUnitIds });
+  const counted = facts.map((f) => ({ bucket: statusOf(f, asOf).bucket, lead: f.leadUnitId === null ? null : unitById.get(f.leadUnitId) ?? null }));
+  const candidates = await listDigestCandidates(ctx.db, { since: month.start, asOf, dueBy: next.end, leadUnitIds });
+  const views: TaskView[] = [];
+  for (let i = 0; i < candidates.length; i += 5000) {
+    for (const task of await listTasks(ctx.db, { asOf, ids: candidates.slice(i, i + 5000) })) views.push(viewAsOf(task, asOf));
+  }
   const overdueIds = views.filter((v) => v.bucket === 'open_overdue').map((v) => v.id);
   const notes = await latestNotes(ctx.db, overdueIds, asOf);
   const shown = chosen ?? registry.units.filter((u) => u.active);
   return buildDigest({
     month,
-    next: nextMonth(month),
+    next,
+    counted,
     from,
     asOf,
     today: ctx.today,

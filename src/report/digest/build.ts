@@ -6,7 +6,8 @@
 import type { IsoDate } from '../../domain/dates.js';
 import type { Month } from '../../domain/months.js';
 import type { SettingMap } from '../../domain/settings.js';
-import type { TaskView } from '../../domain/task.js';
+import type { Bucket } from '../../domain/status.js';
+import type { TaskView, UnitRef } from '../../domain/task.js';
 import { compareVietnamese } from '../../domain/text.js';
 import { countBucket, emptyCounts, type Digest, type ExtensionEntry, type NoteRef, type OverdueEntry, type UnitCounts } from './model.js';
 
@@ -16,7 +17,9 @@ export interface DigestInput {
   from: IsoDate;
   asOf: IsoDate;
   today: IsoDate;
-  /** Tasks assigned on or before the as-of day, as they stood at its end. */
+  /** Every task assigned from `from` to the as-of day: its bucket then and its lead unit. */
+  counted: { bucket: Bucket; lead: UnitRef | null }[];
+  /** At least every task the lists may hold, as it stood at the end of the as-of day. */
   views: TaskView[];
   latestNotes: ReadonlyMap<number, NoteRef>;
   /** Units to show in the per-unit table even with no task, in registry order. */
@@ -41,7 +44,7 @@ export function overdueEntries(views: TaskView[], notes: ReadonlyMap<number, Not
     .map((v) => ({ ...v, latestNote: notes.get(v.id) ?? null }));
 }
 
-function unitTable(inScope: TaskView[], units: { code: string; name: string }[]): UnitCounts[] {
+function unitTable(inScope: DigestInput['counted'], units: { code: string; name: string }[]): UnitCounts[] {
   const rows = new Map<string | null, UnitCounts>();
   for (const u of units) rows.set(u.code, { code: u.code, name: u.name, ...emptyCounts() });
   for (const v of inScope) {
@@ -59,9 +62,8 @@ function unitTable(inScope: TaskView[], units: { code: string; name: string }[])
 
 export function buildDigest(input: DigestInput): Digest {
   const { month, next, from, asOf } = input;
-  const inScope = input.views.filter((v) => v.assignedOn >= from && v.assignedOn <= asOf);
   const totals = emptyCounts();
-  for (const v of inScope) countBucket(totals, v.bucket);
+  for (const c of input.counted) countBucket(totals, c.bucket);
 
   const completed = input.views
     .filter((v) => v.completedOn !== null && v.completedOn >= month.start && (v.bucket === 'done_on_time' || v.bucket === 'done_late'))
@@ -84,7 +86,7 @@ export function buildDigest(input: DigestInput): Digest {
     period: { month: month.id, from, asOf, today: input.today, nextMonth: next.id },
     unitFilter: input.unitFilter,
     totals,
-    units: unitTable(inScope, input.units),
+    units: unitTable(input.counted, input.units),
     overdue: overdueEntries(input.views, input.latestNotes),
     completedThisMonth: completed,
     extensionsThisMonth: extensions,
