@@ -7,7 +7,7 @@ import type { Bucket } from '../../domain/status.js';
 import type { TaskView } from '../../domain/task.js';
 import { BUCKET_LABELS, type Lang } from '../labels.js';
 import type { Counts, Digest } from './model.js';
-import { dw, formatRate, monthLabel } from './words.js';
+import { dw, formatRate, monthLabel, type DigestWord } from './words.js';
 
 export type Cell = string | number | null | { date: IsoDate | null } | { rate: number | null };
 
@@ -119,24 +119,27 @@ function unitsTable(d: Digest, lang: Lang): ReportTable {
   };
 }
 
-const NO: Column = { header: '', kind: 'int', width: 5 };
+function column(lang: Lang, word: DigestWord, kind: ColumnKind, width: number): Column {
+  return { header: dw(lang, word), kind, width };
+}
+
+/** The columns every task list begins with: STT, the task, its lead unit. */
+function taskColumns(lang: Lang, taskWidth: number): Column[] {
+  return [column(lang, 'no', 'int', 5), column(lang, 'task', 'long', taskWidth), column(lang, 'unit', 'text', 22)];
+}
+
+function taskCells(v: TaskView, i: number, lang: Lang): Cell[] {
+  return [i + 1, taskLabel(v), unitOf(v, lang)];
+}
 
 function overdueTable(d: Digest, lang: Lang, title: string): ReportTable {
   return {
     key: 'overdue',
     title,
     sheet: lang === 'vi' ? 'Quá hạn' : 'Overdue',
-    columns: [
-      { ...NO, header: dw(lang, 'no') },
-      { header: dw(lang, 'task'), kind: 'long', width: 50 },
-      { header: dw(lang, 'unit'), kind: 'text', width: 22 },
-      { header: dw(lang, 'source'), kind: 'text', width: 14 },
-      { header: dw(lang, 'due'), kind: 'date', width: 11 },
-      { header: dw(lang, 'daysLate'), kind: 'int', width: 9 },
-      { header: dw(lang, 'latestNote'), kind: 'long', width: 40 },
-    ],
+    columns: [...taskColumns(lang, 50), column(lang, 'source', 'text', 14), column(lang, 'due', 'date', 11), column(lang, 'daysLate', 'int', 9), column(lang, 'latestNote', 'long', 40)],
     rows: d.overdue.map((v, i) => ({
-      cells: [i + 1, taskLabel(v), unitOf(v, lang), v.source?.number ?? '', { date: v.due }, v.daysLate, v.latestNote ? `${formatDate(v.latestNote.on)}: ${v.latestNote.note}` : ''],
+      cells: [...taskCells(v, i, lang), v.source?.number ?? '', { date: v.due }, v.daysLate, v.latestNote ? `${formatDate(v.latestNote.on)}: ${v.latestNote.note}` : ''],
       bucket: 'open_overdue',
     })),
   };
@@ -147,17 +150,9 @@ function completedTable(d: Digest, lang: Lang): ReportTable {
     key: 'completed',
     title: dw(lang, 'secCompleted'),
     sheet: lang === 'vi' ? 'Hoàn thành trong tháng' : 'Done this month',
-    columns: [
-      { ...NO, header: dw(lang, 'no') },
-      { header: dw(lang, 'task'), kind: 'long', width: 50 },
-      { header: dw(lang, 'unit'), kind: 'text', width: 22 },
-      { header: dw(lang, 'due'), kind: 'date', width: 11 },
-      { header: dw(lang, 'completedOn'), kind: 'date', width: 11 },
-      { header: dw(lang, 'result'), kind: 'text', width: 20 },
-      { header: dw(lang, 'evidence'), kind: 'text', width: 16 },
-    ],
+    columns: [...taskColumns(lang, 50), column(lang, 'due', 'date', 11), column(lang, 'completedOn', 'date', 11), column(lang, 'result', 'text', 20), column(lang, 'evidence', 'text', 16)],
     rows: d.completedThisMonth!.map((v, i) => ({
-      cells: [i + 1, taskLabel(v), unitOf(v, lang), { date: v.due }, { date: v.completedOn }, BUCKET_LABELS[v.bucket][lang], v.evidence ?? ''],
+      cells: [...taskCells(v, i, lang), { date: v.due }, { date: v.completedOn }, BUCKET_LABELS[v.bucket][lang], v.evidence ?? ''],
       bucket: v.bucket,
     })),
   };
@@ -168,17 +163,9 @@ function extensionsTable(d: Digest, lang: Lang): ReportTable {
     key: 'extensions',
     title: dw(lang, 'secExtensions'),
     sheet: lang === 'vi' ? 'Gia hạn trong tháng' : 'Extended this month',
-    columns: [
-      { ...NO, header: dw(lang, 'no') },
-      { header: dw(lang, 'task'), kind: 'long', width: 46 },
-      { header: dw(lang, 'unit'), kind: 'text', width: 22 },
-      { header: dw(lang, 'grantedOn'), kind: 'date', width: 11 },
-      { header: dw(lang, 'oldDue'), kind: 'date', width: 11 },
-      { header: dw(lang, 'newDue'), kind: 'date', width: 11 },
-      { header: dw(lang, 'reason'), kind: 'long', width: 34 },
-    ],
+    columns: [...taskColumns(lang, 46), column(lang, 'grantedOn', 'date', 11), column(lang, 'oldDue', 'date', 11), column(lang, 'newDue', 'date', 11), column(lang, 'reason', 'long', 34)],
     rows: d.extensionsThisMonth!.map((e, i) => ({
-      cells: [i + 1, taskLabel(e.task), unitOf(e.task, lang), { date: e.grantedOn }, { date: e.from }, { date: e.to }, e.reason],
+      cells: [...taskCells(e.task, i, lang), { date: e.grantedOn }, { date: e.from }, { date: e.to }, e.reason],
     })),
   };
 }
@@ -188,14 +175,8 @@ function dueNextTable(d: Digest, lang: Lang): ReportTable {
     key: 'dueNext',
     title: dw(lang, 'secDueNext', { month: monthLabel(d.period.nextMonth!) }),
     sheet: lang === 'vi' ? 'Đến hạn tháng sau' : 'Due next month',
-    columns: [
-      { ...NO, header: dw(lang, 'no') },
-      { header: dw(lang, 'task'), kind: 'long', width: 56 },
-      { header: dw(lang, 'unit'), kind: 'text', width: 22 },
-      { header: dw(lang, 'source'), kind: 'text', width: 14 },
-      { header: dw(lang, 'due'), kind: 'date', width: 11 },
-    ],
-    rows: d.dueNextMonth!.map((v, i) => ({ cells: [i + 1, taskLabel(v), unitOf(v, lang), v.source?.number ?? '', { date: v.due }], bucket: v.bucket })),
+    columns: [...taskColumns(lang, 56), column(lang, 'source', 'text', 14), column(lang, 'due', 'date', 11)],
+    rows: d.dueNextMonth!.map((v, i) => ({ cells: [...taskCells(v, i, lang), v.source?.number ?? '', { date: v.due }], bucket: v.bucket })),
   };
 }
 
