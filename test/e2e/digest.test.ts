@@ -302,5 +302,7 @@ describe('files', () => {
     expect(a.code).toBe(0);
     expect(JSON.parse(a.stdout)).toEqual(JSON.parse(b.stdout));
     expect(JSON.parse(a.stdout)[0]).toHaveProperty('section', 'overdue');
+    expect(g.ws.run(['overdue', '--out', out('qua-han.json')]).code).toBe(0);
+    expect(JSON.parse(fs.readFileSync(out('qua-han.json'), 'utf8'))).toEqual(JSON.parse(a.stdout));
   });
 });

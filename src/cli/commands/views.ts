@@ -3,10 +3,10 @@ import type { Command } from 'commander';
 import type { Bucket } from '../../domain/status.js';
 import { globalsOf, withSession } from '../context.js';
 import { dateArg, parseBuckets, parseCount, parseId } from '../options.js';
-import { printData, printJson } from '../output.js';
+import { printData, printJson, say } from '../output.js';
 
-async function showDue(command: Command, opts: { within?: number; unit?: string; json?: boolean }, overdueOnly: boolean): Promise<void> {
-  const [{ dueView }, { taskJson }, { renderDue }] = await Promise.all([
+async function showDue(command: Command, opts: { within?: number; unit?: string; json?: boolean; out?: string }, overdueOnly: boolean): Promise<void> {
+  const [{ dueView }, { taskJson, toJson }, { renderDue }] = await Promise.all([
     import('../../app/due-view.js'),
     import('../../report/task-json.js'),
     import('../../report/due-render.js'),
@@ -14,8 +14,15 @@ async function showDue(command: Command, opts: { within?: number; unit?: string;
   const within = opts.within ?? 7;
   await withSession(command, { mayCreate: false }, async (s) => {
     const entries = await dueView(s.ctx, { within, unit: opts.unit ?? null, overdueOnly });
-    if (s.json || opts.json) return printJson(entries.map((e) => ({ ...taskJson(e), section: e.section })));
-    printData(renderDue(entries, s.ctx.today, within, s.render));
+    const json = s.json || opts.json === true;
+    if (opts.out === undefined) {
+      if (json) return printJson(entries.map((e) => ({ ...taskJson(e), section: e.section })));
+      return printData(renderDue(entries, s.ctx.today, within, s.render));
+    }
+    const { writeReport } = await import('../write-output.js');
+    const content = json ? toJson(entries.map((e) => ({ ...taskJson(e), section: e.section }))) : renderDue(entries, s.ctx.today, within, { ...s.render, color: false });
+    const written = writeReport(content, opts.out, false);
+    say(s.render.lang === 'en' ? `Written: ${written}` : `Đã ghi tệp: ${written}`);
   });
 }
 
@@ -39,7 +46,7 @@ export function registerViews(program: Command): void {
       const { chooseFormat, parseFormat } = await import('../../report/digest/render.js');
       const format = chooseFormat(opts.format === undefined ? undefined : parseFormat(opts.format), globalsOf(command).json === true, opts.out);
       // The terminal list and the JSON array are the daily view's; the documents are the digest's overdue section.
-      if ((format === 'term' || format === 'json') && opts.out === undefined) return showDue(command, { ...opts, json: format === 'json' }, true);
+      if (format === 'term' || format === 'json') return showDue(command, { ...opts, json: format === 'json' }, true);
       const [{ makeOverdueReport }, { emitReport }] = await Promise.all([import('../../app/overdue-report.js'), import('./digest.js')]);
       await withSession(command, { mayCreate: false }, (s) => emitReport(s, () => makeOverdueReport(s.ctx, opts.unit ?? null), { format, out: opts.out }));
     });
