@@ -4,7 +4,7 @@ import { describe, expect, test } from 'vitest';
 import { parseMonth, nextMonth } from '../../src/domain/months.js';
 import { SETTINGS } from '../../src/domain/settings.js';
 import { viewAsOf, type Task } from '../../src/domain/task.js';
-import { buildDigest } from '../../src/report/digest/build.js';
+import { buildDigest, overdueEntries } from '../../src/report/digest/build.js';
 import { renderCsv } from '../../src/report/digest/csv.js';
 import { renderDocx } from '../../src/report/digest/docx.js';
 import { renderHtml } from '../../src/report/digest/html.js';
@@ -115,4 +115,17 @@ describe('escaping', () => {
     expect(xml).toContain('&lt;b&gt;ngay&lt;/b&gt;');
     expect(xml).toContain('Tổ công tác liên ngành');
   });
+});
+
+test('the overdue list: earliest due first, then units in Vietnamese order (Đ after D, before P)', () => {
+  const unit = (name: string) => ({ code: name.slice(0, 3), name });
+  const list = [
+    task(10, { lead: unit('Văn phòng Sở'), originalDue: '2026-11-02' }),
+    task(11, { lead: unit('Văn phòng Sở'), originalDue: '2026-11-01' }),
+    task(12, { lead: unit('Phòng Lãnh sự'), originalDue: '2026-11-02' }),
+    task(13, { lead: unit('Đội kiểm tra'), originalDue: '2026-11-02' }),
+    task(14, { lead: unit('Ban Dân vận'), originalDue: '2026-11-02' }),
+    task(15, { lead: unit('Ban Dân vận'), originalDue: '2026-11-02' }),
+  ].map((t) => viewAsOf(t, AS_OF));
+  expect(overdueEntries(list, new Map()).map((v) => v.id)).toEqual([11, 14, 15, 13, 12, 10]);
 });
