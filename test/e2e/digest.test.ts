@@ -147,8 +147,10 @@ describe('refused input: one Vietnamese line, exit 1, no stack', () => {
     expect(r.stderr).not.toMatch(/at .*\.js:\d+/);
   });
 
-  test('--month is required (usage, exit 2)', () => {
-    expect(g.ws.run(['digest']).code).toBe(2);
+  test('--month is required (usage, exit 2), said in Vietnamese', () => {
+    const r = g.ws.run(['digest']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe('lỗi: thiếu --month: báo cáo cho tháng nào? (ví dụ: tasks digest --month 2026-11)\n');
   });
 });
 

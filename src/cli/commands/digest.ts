@@ -1,5 +1,6 @@
 /** `tasks digest` and `tasks stats`: what the Director reads at the monthly giao ban. */
 import type { Command } from 'commander';
+import { UsageError, t } from '../../domain/errors.js';
 import type { Digest } from '../../report/digest/model.js';
 import { withSession, type Session } from '../context.js';
 import { dateArg } from '../options.js';
@@ -30,7 +31,7 @@ export function registerDigest(program: Command): void {
   program
     .command('digest')
     .description('báo cáo giao ban tháng: số liệu bốn nhóm, theo đơn vị, quá hạn, hoàn thành, gia hạn, đến hạn tháng sau')
-    .requiredOption('-m, --month <YYYY-MM>', 'tháng báo cáo, ví dụ 2026-11')
+    .option('-m, --month <YYYY-MM>', 'tháng báo cáo (bắt buộc), ví dụ 2026-11')
     .option('-u, --unit <unit>', 'chỉ các nhiệm vụ do đơn vị (hoặc nhóm) này chủ trì')
     .option('--from <date>', 'tính tổng số từ nhiệm vụ giao ngày này (mặc định: 01/01 của năm báo cáo)', dateArg('--from'))
     .option('-f, --format <format>', 'term, md, html, docx, xlsx, csv hoặc json (mặc định: theo đuôi tệp --out, hoặc term)')
@@ -47,6 +48,9 @@ Ví dụ:
   tasks digest --month 2026-11 --json`,
     )
     .action(async (opts: DigestOptions, command: Command) => {
+      if (opts.month === undefined) {
+        throw new UsageError(t('thiếu --month: báo cáo cho tháng nào?', 'missing --month'), t('ví dụ: tasks digest --month 2026-11', 'e.g. tasks digest --month 2026-11'));
+      }
       const { makeDigest } = await import('../../app/digest.js');
       await withSession(command, { mayCreate: false }, (s) =>
         emitReport(s, () => makeDigest(s.ctx, { month: opts.month!, unit: opts.unit ?? null, from: opts.from ?? null }), opts),
