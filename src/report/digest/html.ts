@@ -29,7 +29,8 @@ table.data th { font-weight: bold; text-align: center; }
 td.num { text-align: right; white-space: nowrap; } td.date { text-align: center; white-space: nowrap; }
 tr.total td { font-weight: bold; }
 tr.open_overdue td.num { color: #b00000; }
-td.recipients { text-align: left; font-size: 11pt; } td.recipients b { font-size: 12pt; font-style: italic; }
+table.sign { page-break-inside: avoid; margin-top: 12px; }
+table.sign td.recipients { text-align: left; font-size: 11pt; } td.recipients b { font-size: 12pt; font-style: italic; }
 @media print { body { padding: 0; max-width: none; } }
 `;
 
