@@ -9,13 +9,23 @@ import { dw } from './words.js';
 
 const MAX_WIDTH = 100;
 
-/** Column widths in proportion to each column's share, never below what its numbers need. */
-function widthsFor(table: ReportTable, width: number): number[] {
+/**
+ * Column widths in proportion to each column's share, never below what its numbers need and
+ * never above what its longest cell needs, so a short table stays narrow.
+ */
+function widthsFor(table: ReportTable, width: number, texts: string[][]): number[] {
   const borders = table.columns.length + 1;
   const room = width - borders;
-  const floor = table.columns.map((c) => (c.kind === 'date' ? 12 : c.kind === 'int' ? 6 : c.kind === 'rate' ? 9 : 10));
+  const longest = table.columns.map((c, i) => Math.max(...texts.map((row) => [...row[i]].length), ...c.header.split(' ').map((w) => [...w].length)));
+  // One space of padding on the left: a column is one wider than its text.
+  const floor = table.columns.map((c, i) => {
+    if (c.kind === 'date') return 11;
+    if (c.kind === 'int') return Math.min(longest[i], 6) + 1;
+    if (c.kind === 'rate') return 8;
+    return c.kind === 'text' ? Math.max(8, Math.min(longest[i], 13) + 1) : 10;
+  });
   const share = table.columns.reduce((a, c) => a + c.width, 0);
-  const widths = table.columns.map((c, i) => Math.max(floor[i], Math.floor((room * c.width) / share)));
+  const widths = table.columns.map((c, i) => Math.max(floor[i], Math.min(Math.floor((room * c.width) / share), longest[i] + 1)));
   // Take any excess back from the widest text columns.
   let excess = widths.reduce((a, b) => a + b, 0) - room;
   while (excess > 0) {
@@ -26,19 +36,23 @@ function widthsFor(table: ReportTable, width: number): number[] {
   return widths;
 }
 
+const COMPACT = { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' };
+
 function renderTable(table: ReportTable, options: RenderOptions, paint: ChalkInstance): string {
   if (table.rows.length === 0) return paint.dim(dw(options.lang, 'none'));
   const width = Math.min(MAX_WIDTH, options.width || MAX_WIDTH);
+  const texts = table.rows.map((row) => row.cells.map((c) => safe(cellText(c, options.lang))));
   const t = new Table({
     head: table.columns.map((c) => paint.bold(c.header)),
-    colWidths: widthsFor(table, width),
+    colWidths: widthsFor(table, width, texts),
+    chars: COMPACT,
     colAligns: table.columns.map((c) => (c.kind === 'int' || c.kind === 'rate' ? 'right' : c.kind === 'date' ? 'center' : 'left')),
     wordWrap: true,
     wrapOnWordBoundary: true,
-    style: { head: [], border: [], 'padding-left': 1, 'padding-right': 1 },
+    style: { head: [], border: [], 'padding-left': 1, 'padding-right': 0 },
   });
-  for (const row of table.rows) {
-    const cells = row.cells.map((c) => safe(cellText(c, options.lang)));
+  for (const [i, row] of table.rows.entries()) {
+    const cells = texts[i];
     t.push(cells.map((text) => (row.total ? paint.bold(text) : row.bucket ? paintBucket(paint, row.bucket, text) : text)));
   }
   return t.toString();
