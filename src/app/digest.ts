@@ -21,6 +21,15 @@ export interface DigestRequest {
   from: IsoDate | null;
 }
 
+/** Full tasks for these ids, seen as of `asOf`; in chunks, so no query carries too many ids. */
+async function viewsOf(ctx: Context, ids: number[], asOf: IsoDate): Promise<TaskView[]> {
+  const views: TaskView[] = [];
+  for (let i = 0; i < ids.length; i += 5000) {
+    for (const task of await listTasks(ctx.db, { asOf, ids: ids.slice(i, i + 5000) })) views.push(viewAsOf(task, asOf));
+  }
+  return views;
+}
+
 export async function makeDigest(ctx: Context, request: DigestRequest): Promise<Digest> {
   const month = parseMonth(request.month);
   if (ctx.today < month.start) {
@@ -45,10 +54,7 @@ export async function makeDigest(ctx: Context, request: DigestRequest): Promise<
   const facts = await listStatusFacts(ctx.db, { assignedFrom: from, asOf, leadUnitIds });
   const counted = facts.map((f) => ({ bucket: statusOf(f, asOf).bucket, lead: f.leadUnitId === null ? null : unitById.get(f.leadUnitId) ?? null }));
   const candidates = await listDigestCandidates(ctx.db, { since: month.start, asOf, dueBy: next.end, leadUnitIds });
-  const views: TaskView[] = [];
-  for (let i = 0; i < candidates.length; i += 5000) {
-    for (const task of await listTasks(ctx.db, { asOf, ids: candidates.slice(i, i + 5000) })) views.push(viewAsOf(task, asOf));
-  }
+  const views = await viewsOf(ctx, candidates, asOf);
   const overdueIds = views.filter((v) => v.bucket === 'open_overdue').map((v) => v.id);
   const notes = await latestNotes(ctx.db, overdueIds, asOf);
   const shown = chosen ?? registry.units.filter((u) => u.active);

@@ -1,7 +1,8 @@
 /**
- * The digest's scope rules, applied to task views already seen as of the as-of day:
- * - totals and the per-unit table: tasks assigned from `from` to the as-of day, each in its bucket;
- * - the lists: every task that belongs there, whenever it was assigned.
+ * The digest's scope rules, on tasks already seen as of the as-of day:
+ * - totals and the per-unit table: tasks assigned from `from` to the as-of day, each in its
+ *   bucket (the caller passes just their buckets and lead units: counting needs no more);
+ * - the lists: every task that belongs there, whenever it was assigned (from full task views).
  */
 import type { IsoDate } from '../../domain/dates.js';
 import type { Month } from '../../domain/months.js';
