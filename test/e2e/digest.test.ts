@@ -163,6 +163,13 @@ describe('tasks stats: tasks due in a period', () => {
     expect(ttr).toMatchObject({ tasks: 2, done_on_time: 1, cancelled: 1, onTimeRate: 1 });
   });
 
+  test('the due date in force at --today decides: an extension granted later does not count yet', () => {
+    const before = g.ws.json(['stats', '--from', '2026-12-01', '--to', '2026-12-10'], { env: { TASKS_TODAY: '2026-12-01' } });
+    expect(before.totals).toMatchObject({ tasks: 2, open_in_term: 2 }); // R (05/12, extended on 02/12) and D (10/12)
+    const after = g.ws.json(['stats', '--from', '2026-12-01', '--to', '2026-12-10'], { env: { TASKS_TODAY: '2026-12-03' } });
+    expect(after.totals).toMatchObject({ tasks: 1, open_in_term: 1 }); // R now due 20/12
+  });
+
   test('a one-day period on the first boundary', () => {
     const s = g.ws.json(['stats', '--from', '01/11/2026', '--to', '01/11/2026']);
     expect(s.totals).toMatchObject({ tasks: 1, done_on_time: 1 });
