@@ -1,16 +1,16 @@
 /** `tasks digest`: the monthly giao ban digest, seen as of the month's last day (or --today). */
-import { listDigestCandidates, listStatusFacts } from '../db/digest-repository.js';
+import { listDigestCandidates } from '../db/digest-repository.js';
 import { latestNotes } from '../db/note-repository.js';
 import { listTasks } from '../db/task-repository.js';
 import { loadRegistry } from '../db/unit-repository.js';
 import { formatDate, type IsoDate } from '../domain/dates.js';
 import { ValidationError, t } from '../domain/errors.js';
 import { nextMonth, parseMonth } from '../domain/months.js';
-import { statusOf } from '../domain/status.js';
 import { viewAsOf, type TaskView } from '../domain/task.js';
 import { resolveUnits } from '../domain/units.js';
 import { buildDigest } from '../report/digest/build.js';
 import type { Digest } from '../report/digest/model.js';
+import { tallyBuckets } from './bucket-counts.js';
 import { configMap } from './config.js';
 import type { Context } from './context.js';
 
@@ -51,8 +51,7 @@ export async function makeDigest(ctx: Context, request: DigestRequest): Promise<
   const leadUnitIds = chosen?.map((u) => u.id);
   const next = nextMonth(month);
   const unitById = new Map(registry.units.map((u) => [u.id, { code: u.code, name: u.name }]));
-  const facts = await listStatusFacts(ctx.db, { assignedFrom: from, asOf, leadUnitIds });
-  const counted = facts.map((f) => ({ bucket: statusOf(f, asOf).bucket, lead: f.leadUnitId === null ? null : unitById.get(f.leadUnitId) ?? null }));
+  const counted = await tallyBuckets(ctx, { assignedFrom: from, asOf, leadUnitIds }, unitById);
   const candidates = await listDigestCandidates(ctx.db, { since: month.start, asOf, dueBy: next.end, leadUnitIds });
   const views = await viewsOf(ctx, candidates, asOf);
   const overdueIds = views.filter((v) => v.bucket === 'open_overdue').map((v) => v.id);

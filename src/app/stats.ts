@@ -3,13 +3,12 @@
  * ("tỷ lệ nhiệm vụ hoàn thành đúng hạn"). A task counts when its due date in force at the as-of
  * day falls within [from, to]; ongoing and undated tasks have no due date and are left out.
  */
-import { listStatusFacts } from '../db/digest-repository.js';
 import { loadRegistry } from '../db/unit-repository.js';
 import { formatDate, type IsoDate } from '../domain/dates.js';
 import { ValidationError, t } from '../domain/errors.js';
-import { statusOf } from '../domain/status.js';
 import { resolveUnits } from '../domain/units.js';
 import { countBucket, emptyCounts, type Counts } from '../report/digest/model.js';
+import { tallyBuckets } from './bucket-counts.js';
 import type { Context } from './context.js';
 
 export interface StatsRequest {
@@ -40,23 +39,20 @@ export async function periodStats(ctx: Context, request: StatsRequest): Promise<
   }
   const registry = await loadRegistry(ctx.db);
   const chosen = request.unit === null ? null : resolveUnits(registry, request.unit);
-  const facts = await listStatusFacts(ctx.db, { asOf: ctx.today, dueWithin: { from, to }, leadUnitIds: chosen?.map((u) => u.id) });
-  const unitById = new Map(registry.units.map((u) => [u.id, u]));
+  const unitById = new Map(registry.units.map((u) => [u.id, { code: u.code, name: u.name }]));
+  const tally = await tallyBuckets(ctx, { asOf: ctx.today, dueWithin: { from, to }, leadUnitIds: chosen?.map((u) => u.id) }, unitById);
   const totals = emptyCounts();
   const byUnit = new Map<string | null, { code: string | null; name: string; counts: Counts }>();
   for (const u of chosen ?? registry.units.filter((x) => x.active)) byUnit.set(u.code, { code: u.code, name: u.name, counts: emptyCounts() });
-  for (const f of facts) {
-    const status = statusOf(f, ctx.today);
-    if (status.due === null || status.due < from || status.due > to) continue;
-    countBucket(totals, status.bucket);
-    const lead = f.leadUnitId === null ? null : unitById.get(f.leadUnitId) ?? null;
+  for (const { bucket, lead, n } of tally) {
+    countBucket(totals, bucket, n);
     const code = lead?.code ?? null;
     let row = byUnit.get(code);
     if (!row) {
       row = { code, name: lead?.name ?? '', counts: emptyCounts() };
       byUnit.set(code, row);
     }
-    countBucket(row.counts, status.bucket);
+    countBucket(row.counts, bucket, n);
   }
   const units = [...byUnit.values()]
     .sort((a, b) => Number(a.code === null) - Number(b.code === null))

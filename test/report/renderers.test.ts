@@ -49,7 +49,7 @@ const digest = buildDigest({
   from: '2026-01-01',
   asOf: AS_OF,
   today: '2026-12-01',
-  counted: views.map((v) => ({ bucket: v.bucket, lead: v.lead })),
+  counted: views.map((v) => ({ bucket: v.bucket, lead: v.lead, n: 1 })),
   views,
   latestNotes: new Map([[1, { on: '2026-11-20', note: 'Đang trình | ký', by: 'vp' }]]),
   units: [

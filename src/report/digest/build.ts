@@ -18,8 +18,8 @@ export interface DigestInput {
   from: IsoDate;
   asOf: IsoDate;
   today: IsoDate;
-  /** Every task assigned from `from` to the as-of day: its bucket then and its lead unit. */
-  counted: { bucket: Bucket; lead: UnitRef | null }[];
+  /** How many tasks assigned from `from` to the as-of day sit in each bucket then, by lead unit. */
+  counted: { bucket: Bucket; lead: UnitRef | null; n: number }[];
   /** At least every task the lists may hold, as it stood at the end of the as-of day. */
   views: TaskView[];
   latestNotes: ReadonlyMap<number, NoteRef>;
@@ -60,7 +60,7 @@ function unitTable(inScope: DigestInput['counted'], units: { code: string; name:
       row = { code, name: v.lead?.name ?? '', ...emptyCounts() };
       rows.set(code, row);
     }
-    countBucket(row, v.bucket);
+    countBucket(row, v.bucket, v.n);
   }
   // Unassigned tasks last, whatever the order of the rest.
   return [...rows.values()].sort((a, b) => Number(a.code === null) - Number(b.code === null));
@@ -69,7 +69,7 @@ function unitTable(inScope: DigestInput['counted'], units: { code: string; name:
 export function buildDigest(input: DigestInput): Digest {
   const { month, next, from, asOf } = input;
   const totals = emptyCounts();
-  for (const c of input.counted) countBucket(totals, c.bucket);
+  for (const c of input.counted) countBucket(totals, c.bucket, c.n);
 
   const completed = input.views
     .filter((v) => v.completedOn !== null && v.completedOn >= month.start && (v.bucket === 'done_on_time' || v.bucket === 'done_late'))

@@ -75,8 +75,8 @@ export function onTimeRate(c: Record<Bucket, number>): number | null {
   return base === 0 ? null : c.done_on_time / base;
 }
 
-export function countBucket(counts: Counts, bucket: Bucket): void {
-  counts[bucket] += 1;
-  counts.assigned += 1;
+export function countBucket(counts: Counts, bucket: Bucket, n = 1): void {
+  counts[bucket] += n;
+  counts.assigned += n;
   counts.onTimeRate = onTimeRate(counts);
 }
