@@ -108,6 +108,8 @@ function headerTable(d: Digest): Table {
 function columnWidths(table: ReportTable): number[] {
   const fixed = table.columns.map((c, i): number => {
     if (c.kind === 'date') return 1400;
+    // A short table (the totals) has room for figures with their header on one line.
+    if ((c.kind === 'rate' || c.kind === 'int') && table.columns.length <= 4) return 1600;
     if (c.kind === 'rate') return 1000;
     if (c.kind === 'int') return i === 0 ? 560 : 760;
     // Short text (unit, document number) in proportion to its typical length; long text shares the rest.
@@ -178,7 +180,8 @@ export async function renderDocx(d: Digest, lang: Lang): Promise<Buffer> {
     ...layout.intro.map((line) => para(line, { indent: true, after: 120 })),
   ];
   for (const table of layout.tables) {
-    body.push(para(table.title, { bold: true, after: 120 }));
+    // Kept with its table: a heading never ends a page alone.
+    body.push(new Paragraph({ keepNext: true, keepLines: true, spacing: { before: 0, after: 120 }, children: [run(table.title, { bold: true })] }));
     body.push(table.rows.length ? dataTable(table, lang) : para(dw(lang, 'none'), { indent: true }));
     body.push(para('', { size: PT13 }));
   }
