@@ -4,6 +4,8 @@ import { registerAdd } from './commands/add.js';
 import { registerCalendar } from './commands/calendar.js';
 import { registerChanges } from './commands/change.js';
 import { registerImport } from './commands/import.js';
+import { registerConfig } from './commands/config.js';
+import { registerDigest } from './commands/digest.js';
 import { registerInfo } from './commands/info.js';
 import { registerUnit } from './commands/unit.js';
 import { registerViews } from './commands/views.js';
@@ -42,6 +44,8 @@ Biến môi trường: TASKS_DB, TASKS_TODAY, TASKS_USER, NO_COLOR, TASKS_DEBUG=
   registerInfo(program);
   registerImport(program);
   registerCalendar(program);
+  registerConfig(program);
+  registerDigest(program);
   for (const command of program.commands) inherit(command);
   return program;
 }

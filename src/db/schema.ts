@@ -158,6 +158,14 @@ export interface AuditEventTable {
   detail: string;
 }
 
+/** `tasks config`: only keys set by a user are stored; the defaults live in domain/settings.ts. */
+export interface SettingTable {
+  key: string;
+  value: string;
+  updated_at: string;
+  updated_by: string;
+}
+
 export interface Database {
   unit: UnitTable;
   unit_alias: UnitAliasTable;
@@ -174,6 +182,7 @@ export interface Database {
   extension: ExtensionTable;
   audit_event: AuditEventTable;
   calendar_day: CalendarDayTable;
+  setting: SettingTable;
 }
 
 export type TaskRow = Selectable<TaskTable>;

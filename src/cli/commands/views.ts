@@ -1,20 +1,29 @@
 /** `tasks due`, `tasks overdue`, `tasks list`, `tasks show`: reading the tracker. */
 import type { Command } from 'commander';
 import type { Bucket } from '../../domain/status.js';
-import { withSession } from '../context.js';
+import { globalsOf, withSession } from '../context.js';
 import { dateArg, parseBuckets, parseCount, parseId } from '../options.js';
-import { printData, printJson } from '../output.js';
+import { printData, printJson, say } from '../output.js';
 
-async function showDue(command: Command, opts: { within?: number; unit?: string }, overdueOnly: boolean): Promise<void> {
-  const [{ dueView }, { taskJson }] = await Promise.all([import('../../app/due-view.js'), import('../../report/task-json.js')]);
+async function showDue(command: Command, opts: { within?: number; unit?: string; json?: boolean; out?: string }, overdueOnly: boolean): Promise<void> {
+  const [{ dueView }, { taskJson, toJson }] = await Promise.all([import('../../app/due-view.js'), import('../../report/task-json.js')]);
   const within = opts.within ?? 7;
   await withSession(command, { mayCreate: false }, async (s) => {
     const entries = await dueView(s.ctx, { within, unit: opts.unit ?? null, overdueOnly });
-    if (s.json) return printJson(entries.map((e) => Object.assign(taskJson(e), { section: e.section })));
-    // The table and colour libraries only for a terminal: pipes and cron jobs get plain lines.
-    if (!s.render.tty) return printData((await import('../../report/plain-render.js')).renderDuePlain(entries, s.ctx.today, s.render.lang));
+    const json = s.json || opts.json === true;
+    const asJson = () => entries.map((e) => Object.assign(taskJson(e), { section: e.section }));
+    if (opts.out === undefined) {
+      if (json) return printJson(asJson());
+      // The table and colour libraries only for a terminal: pipes and cron jobs get plain lines.
+      if (!s.render.tty) return printData((await import('../../report/plain-render.js')).renderDuePlain(entries, s.ctx.today, s.render.lang));
+      const { renderDue } = await import('../../report/due-render.js');
+      return printData(renderDue(entries, s.ctx.today, within, s.render));
+    }
     const { renderDue } = await import('../../report/due-render.js');
-    printData(renderDue(entries, s.ctx.today, within, s.render));
+    const { writeReport } = await import('../write-output.js');
+    const content = json ? toJson(asJson()) : renderDue(entries, s.ctx.today, within, { ...s.render, color: false });
+    const written = writeReport(content, opts.out, false);
+    say(s.render.lang === 'en' ? `Written: ${written}` : `Đã ghi tệp: ${written}`);
   });
 }
 
@@ -31,8 +40,17 @@ export function registerViews(program: Command): void {
     .command('overdue')
     .description('danh sách nhiệm vụ quá hạn, chuẩn bị cho họp giao ban')
     .option('-u, --unit <unit>', 'chỉ nhiệm vụ do đơn vị (hoặc nhóm) này chủ trì')
-    .addHelpText('after', '\nVí dụ:\n  tasks overdue --today 2026-11-30')
-    .action((opts, command: Command) => showDue(command, opts, true));
+    .option('-f, --format <format>', 'term, md, html, docx, xlsx, csv hoặc json (mặc định: theo đuôi tệp --out, hoặc term)')
+    .option('-o, --out <file>', 'ghi ra tệp thay vì màn hình')
+    .addHelpText('after', '\nVí dụ:\n  tasks overdue --today 2026-11-30\n  tasks overdue --format docx --out qua-han.docx\n  tasks overdue --unit VP --format md')
+    .action(async (opts: { unit?: string; format?: string; out?: string }, command: Command) => {
+      const { chooseFormat, parseFormat } = await import('../../report/digest/render.js');
+      const format = chooseFormat(opts.format === undefined ? undefined : parseFormat(opts.format), globalsOf(command).json === true, opts.out);
+      // The terminal list and the JSON array are the daily view's; the documents are the digest's overdue section.
+      if (format === 'term' || format === 'json') return showDue(command, { ...opts, json: format === 'json' }, true);
+      const [{ makeOverdueReport }, { emitReport }] = await Promise.all([import('../../app/overdue-report.js'), import('./digest.js')]);
+      await withSession(command, { mayCreate: false }, (s) => emitReport(s, () => makeOverdueReport(s.ctx, opts.unit ?? null), { format, out: opts.out }));
+    });
 
   program
     .command('list')

@@ -5,13 +5,17 @@
 import type { Kysely, Migration } from 'kysely';
 import type { Dialect } from '../dialect.js';
 import * as core from './2026-11-22-core.js';
+import * as settings from './2026-11-22-settings.js';
 import * as speed from './2026-11-22-speed.js';
+import * as taskAssignedIndex from './2026-11-22-task-assigned-index.js';
 import * as importing from './2026-11-23-import.js';
 
 export function migrationsFor(dialect: Dialect): Record<string, Migration> {
   return {
     '2026-11-22-core': { up: (db: Kysely<any>) => core.up(db, dialect) },
+    '2026-11-22-settings': { up: (db: Kysely<any>) => settings.up(db) },
     '2026-11-22-speed': { up: (db: Kysely<any>) => speed.up(db) },
+    '2026-11-22-task-assigned-index': { up: (db: Kysely<any>) => taskAssignedIndex.up(db) },
     '2026-11-23-import': { up: (db: Kysely<any>) => importing.up(db, dialect) },
   };
 }

@@ -1,0 +1,73 @@
+/** `tasks digest`: the monthly giao ban digest, seen as of the month's last day (or --today). */
+import { listDigestCandidates } from '../db/digest-repository.js';
+import { latestNotes } from '../db/note-repository.js';
+import { listTasks } from '../db/task-repository.js';
+import { loadRegistry } from '../db/unit-repository.js';
+import { formatDate, type IsoDate } from '../domain/dates.js';
+import { ValidationError, t } from '../domain/errors.js';
+import { nextMonth, parseMonth } from '../domain/months.js';
+import { viewAsOf, type TaskView } from '../domain/task.js';
+import { resolveUnits } from '../domain/units.js';
+import { buildDigest } from '../report/digest/build.js';
+import type { Digest } from '../report/digest/model.js';
+import { tallyBuckets } from './bucket-counts.js';
+import { configMap } from './config.js';
+import type { Context } from './context.js';
+
+export interface DigestRequest {
+  month: string;
+  unit: string | null;
+  /** First assignment day counted in the totals; 1 January of the month's year by default. */
+  from: IsoDate | null;
+}
+
+/** Full tasks for these ids, seen as of `asOf`; in chunks, so no query carries too many ids. */
+async function viewsOf(ctx: Context, ids: number[], asOf: IsoDate): Promise<TaskView[]> {
+  const views: TaskView[] = [];
+  for (let i = 0; i < ids.length; i += 5000) {
+    for (const task of await listTasks(ctx.db, { asOf, ids: ids.slice(i, i + 5000) })) views.push(viewAsOf(task, asOf));
+  }
+  return views;
+}
+
+export async function makeDigest(ctx: Context, request: DigestRequest): Promise<Digest> {
+  const month = parseMonth(request.month);
+  if (ctx.today < month.start) {
+    throw new ValidationError(
+      t(`tháng ${month.id} chưa bắt đầu tính đến ngày ${formatDate(ctx.today)}`, `month ${month.id} has not begun as of ${ctx.today}`),
+      t('chọn tháng đã qua hoặc tháng hiện tại, hoặc đặt --today', 'choose a past or the current month, or set --today'),
+    );
+  }
+  const asOf = ctx.today < month.end ? ctx.today : month.end;
+  const from = request.from ?? `${month.year}-01-01`;
+  if (from > asOf) {
+    throw new ValidationError(
+      t(`--from ${formatDate(from)} sau ngày tính số liệu ${formatDate(asOf)}`, `--from ${from} is after the as-of day ${asOf}`),
+      t('--from phải trước hoặc bằng ngày cuối tháng báo cáo', '--from must be on or before the end of the month'),
+    );
+  }
+  const registry = await loadRegistry(ctx.db);
+  const chosen = request.unit === null ? null : resolveUnits(registry, request.unit);
+  const leadUnitIds = chosen?.map((u) => u.id);
+  const next = nextMonth(month);
+  const unitById = new Map(registry.units.map((u) => [u.id, { code: u.code, name: u.name }]));
+  const counted = await tallyBuckets(ctx, { assignedFrom: from, asOf, leadUnitIds }, unitById);
+  const candidates = await listDigestCandidates(ctx.db, { since: month.start, asOf, dueBy: next.end, leadUnitIds });
+  const views = await viewsOf(ctx, candidates, asOf);
+  const overdueIds = views.filter((v) => v.bucket === 'open_overdue').map((v) => v.id);
+  const notes = await latestNotes(ctx.db, overdueIds, asOf);
+  const shown = chosen ?? registry.units.filter((u) => u.active);
+  return buildDigest({
+    month,
+    next,
+    counted,
+    from,
+    asOf,
+    today: ctx.today,
+    views,
+    latestNotes: notes,
+    units: shown.map((u) => ({ code: u.code, name: u.name })),
+    unitFilter: chosen?.map((u) => ({ code: u.code, name: u.name })) ?? null,
+    settings: await configMap(ctx),
+  });
+}

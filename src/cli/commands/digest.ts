@@ -1,0 +1,75 @@
+/** `tasks digest` and `tasks stats`: what the Director reads at the monthly giao ban. */
+import type { Command } from 'commander';
+import { UsageError, t } from '../../domain/errors.js';
+import type { Digest } from '../../report/digest/model.js';
+import { withSession, type Session } from '../context.js';
+import { dateArg } from '../options.js';
+import { printData, printJson, say } from '../output.js';
+
+interface DigestOptions {
+  month?: string;
+  unit?: string;
+  from?: string;
+  format?: string;
+  out?: string;
+}
+
+/** Shared by `tasks digest` and `tasks overdue --format`: render, then print or write the file. */
+export async function emitReport(s: Session, make: () => Promise<Digest>, opts: { format?: string; out?: string }): Promise<void> {
+  const [{ chooseFormat, isBinary, parseFormat, renderDigest }, { writeReport }] = await Promise.all([
+    import('../../report/digest/render.js'),
+    import('../write-output.js'),
+  ]);
+  const format = chooseFormat(opts.format === undefined ? undefined : parseFormat(opts.format), s.json, opts.out);
+  const digest = await make();
+  const content = await renderDigest(digest, format, format === 'term' && opts.out !== undefined ? { ...s.render, color: false } : s.render);
+  const written = writeReport(content, opts.out, isBinary(format));
+  if (written) say(s.render.lang === 'en' ? `Written: ${written}` : `Đã ghi tệp: ${written}`);
+}
+
+export function registerDigest(program: Command): void {
+  program
+    .command('digest')
+    .description('báo cáo giao ban tháng: số liệu bốn nhóm, theo đơn vị, quá hạn, hoàn thành, gia hạn, đến hạn tháng sau')
+    .option('-m, --month <YYYY-MM>', 'tháng báo cáo (bắt buộc), ví dụ 2026-11')
+    .option('-u, --unit <unit>', 'chỉ các nhiệm vụ do đơn vị (hoặc nhóm) này chủ trì')
+    .option('--from <date>', 'tính tổng số từ nhiệm vụ giao ngày này (mặc định: 01/01 của năm báo cáo)', dateArg('--from'))
+    .option('-f, --format <format>', 'term, md, html, docx, xlsx, csv hoặc json (mặc định: theo đuôi tệp --out, hoặc term)')
+    .option('-o, --out <file>', 'ghi ra tệp thay vì màn hình')
+    .addHelpText(
+      'after',
+      `
+Số liệu tính đến hết ngày cuối tháng (hoặc --today nếu sớm hơn); ngày của báo cáo là --today.
+
+Ví dụ:
+  tasks digest --month 2026-11
+  tasks digest --month 2026-11 --out bao-cao-giao-ban-thang-11.docx
+  tasks digest --month 2026-11 --unit "Phòng Lãnh sự" --format xlsx --out ls-11.xlsx
+  tasks digest --month 2026-11 --json`,
+    )
+    .action(async (opts: DigestOptions, command: Command) => {
+      if (opts.month === undefined) {
+        throw new UsageError(t('thiếu --month: báo cáo cho tháng nào?', 'missing --month'), t('ví dụ: tasks digest --month 2026-11', 'e.g. tasks digest --month 2026-11'));
+      }
+      const { makeDigest } = await import('../../app/digest.js');
+      await withSession(command, { mayCreate: false }, (s) =>
+        emitReport(s, () => makeDigest(s.ctx, { month: opts.month!, unit: opts.unit ?? null, from: opts.from ?? null }), opts),
+      );
+    });
+
+  program
+    .command('stats')
+    .description('tỷ lệ hoàn thành đúng hạn theo đơn vị, cho nhiệm vụ có hạn xử lý trong một khoảng thời gian (Chỉ số PAR Index)')
+    .option('--from <date>', 'hạn xử lý từ ngày (mặc định: 01/01 của năm hiện tại)', dateArg('--from'))
+    .option('--to <date>', 'hạn xử lý đến hết ngày (mặc định: hôm nay)', dateArg('--to'))
+    .option('-u, --unit <unit>', 'chỉ đơn vị (hoặc nhóm) này')
+    .addHelpText('after', '\nVí dụ:\n  tasks stats --from 01/01/2026 --to 30/06/2026\n  tasks stats --from 2026-01-01 --to 2026-12-31 --json')
+    .action(async (opts: { from?: string; to?: string; unit?: string }, command: Command) => {
+      const [{ periodStats }, { renderStats }] = await Promise.all([import('../../app/stats.js'), import('../../report/stats-render.js')]);
+      await withSession(command, { mayCreate: false }, async (s) => {
+        const stats = await periodStats(s.ctx, { from: opts.from ?? null, to: opts.to ?? null, unit: opts.unit ?? null });
+        if (s.json) return printJson(stats);
+        printData(renderStats(stats, s.render));
+      });
+    });
+}

@@ -1,0 +1,108 @@
+/**
+ * The configuration keys `tasks config` knows: each with its default, a description and a check.
+ * A new key (reminders, mail) is one more entry in SETTINGS; nothing else needs to change.
+ */
+import { ValidationError, t, type Text } from './errors.js';
+import { cleanLine } from './text.js';
+
+export interface SettingSpec {
+  key: string;
+  /** Used when nothing is stored; '' means "left blank", as in a draft before registration. */
+  defaultValue: string;
+  description: Text;
+  /** Returns the value to store, or throws a ValidationError the user can act on. */
+  check: (value: string) => string;
+}
+
+function line(max: number): (value: string) => string {
+  return (value) => {
+    const text = cleanLine(value);
+    if (text.length > max) throw new ValidationError(t(`giá trị dài quá ${max} ký tự`, `value longer than ${max} characters`));
+    return text;
+  };
+}
+
+function nonEmptyLine(max: number): (value: string) => string {
+  const check = line(max);
+  return (value) => {
+    const text = check(value);
+    if (!text) throw new ValidationError(t('giá trị không được để trống', 'the value is empty'), t('muốn trở về mặc định thì dùng "tasks config unset"', 'use "tasks config unset" to return to the default'));
+    return text;
+  };
+}
+
+/** The number a document gets when the văn thư registers it: digits only, or blank in a draft. */
+function documentNumber(value: string): string {
+  const text = value.trim();
+  if (text && !/^\d{1,6}$/.test(text)) {
+    throw new ValidationError(t(`số văn bản chỉ gồm chữ số: "${value}"`, `a document number is digits only: "${value}"`), t('ví dụ: tasks config set report.number 125', 'e.g. tasks config set report.number 125'));
+  }
+  return text;
+}
+
+/** Ký hiệu: upper-case letters and digits joined by hyphens, e.g. BC-VP or BC-SNgV. */
+function documentSymbol(value: string): string {
+  const text = value.trim();
+  if (!/^[\p{L}\d]+(-[\p{L}\d]+)*$/u.test(text) || text.length > 30) {
+    throw new ValidationError(t(`ký hiệu văn bản không hợp lệ: "${value}"`, `invalid document symbol: "${value}"`), t('ví dụ: BC-VP', 'e.g. BC-VP'));
+  }
+  return text;
+}
+
+/** Recipients, one per item, separated by ";" when typed on one line. */
+function recipients(value: string): string {
+  const items = value.split(/[;\n]/).map(cleanLine).filter(Boolean);
+  if (items.length === 0) throw new ValidationError(t('danh sách nơi nhận trống', 'the recipient list is empty'), t('ví dụ: "Giám đốc Sở (để b/c); Lưu: VT, VP"', 'e.g. "Giám đốc Sở (để b/c); Lưu: VT, VP"'));
+  return items.join('; ');
+}
+
+export const SETTINGS: readonly SettingSpec[] = [
+  { key: 'org.parent', defaultValue: 'SỞ NGOẠI VỤ', description: t('cơ quan chủ quản, dòng trên của tiêu đề', 'governing body, the header\'s upper line'), check: line(120) },
+  { key: 'org.name', defaultValue: 'VĂN PHÒNG', description: t('cơ quan, đơn vị ban hành báo cáo (in đậm)', 'the issuing body (bold)'), check: nonEmptyLine(120) },
+  { key: 'org.place', defaultValue: 'Quảng Hòa', description: t('địa danh ghi trước ngày tháng', 'place name before the date'), check: nonEmptyLine(60) },
+  { key: 'report.number', defaultValue: '', description: t('số của báo cáo (để trống khi chưa vào sổ)', 'report number (blank until registered)'), check: documentNumber },
+  { key: 'report.symbol', defaultValue: 'BC-VP', description: t('ký hiệu của báo cáo, sau dấu "/"', 'report symbol, after the "/"'), check: documentSymbol },
+  { key: 'report.signerTitle', defaultValue: 'CHÁNH VĂN PHÒNG', description: t('chức vụ người ký', 'title of the signer'), check: nonEmptyLine(80) },
+  { key: 'report.signerAuthority', defaultValue: '', description: t('thẩm quyền ký, ví dụ "KT. GIÁM ĐỐC" (để trống nếu ký trực tiếp)', 'signing authority, e.g. "KT. GIÁM ĐỐC"'), check: line(80) },
+  { key: 'report.signer', defaultValue: '', description: t('họ và tên người ký (để trống để ký tay)', 'the signer\'s full name (blank to write by hand)'), check: line(80) },
+  {
+    key: 'report.recipients',
+    defaultValue: 'Giám đốc Sở (để b/c); Các Phó Giám đốc Sở; Các đơn vị thuộc Sở; Lưu: VT, VP',
+    description: t('nơi nhận, cách nhau bởi dấu ";"', 'recipients, separated by ";"'),
+    check: recipients,
+  },
+];
+
+export function findSetting(key: string): SettingSpec {
+  const spec = SETTINGS.find((s) => s.key === key);
+  if (!spec) {
+    throw new ValidationError(
+      t(`không có khóa cấu hình "${key}"`, `no configuration key "${key}"`),
+      t(`các khóa: ${SETTINGS.map((s) => s.key).join(', ')}`, `keys: ${SETTINGS.map((s) => s.key).join(', ')}`),
+    );
+  }
+  return spec;
+}
+
+export interface SettingValue {
+  key: string;
+  value: string;
+  isDefault: boolean;
+  description: Text;
+}
+
+/** Every known key with its value in force; stored keys no longer known are ignored. */
+export function resolveSettings(stored: ReadonlyMap<string, string>): SettingValue[] {
+  return SETTINGS.map((s) => ({
+    key: s.key,
+    value: stored.get(s.key) ?? s.defaultValue,
+    isDefault: !stored.has(s.key),
+    description: s.description,
+  }));
+}
+
+export type SettingMap = Record<string, string>;
+
+export function settingMap(values: SettingValue[]): SettingMap {
+  return Object.fromEntries(values.map((v) => [v.key, v.value]));
+}

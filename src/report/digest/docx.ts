@@ -1,0 +1,206 @@
+/**
+ * The digest as a Word administrative report laid out per Nghị định 30/2020/NĐ-CP (Phụ lục I):
+ * A4, Times New Roman, margins 20/20/30/15 mm; the header table (issuing body | Quốc hiệu and
+ * Tiêu ngữ), the number, the place-and-date line, "BÁO CÁO" and its summary line, the body with
+ * real Word tables, then "Nơi nhận:" beside the signer block. Loaded only for --format docx.
+ */
+import {
+  AlignmentType,
+  BorderStyle,
+  Document,
+  Header,
+  LineRuleType,
+  Packer,
+  PageNumber,
+  Paragraph,
+  Table,
+  TableCell,
+  TableLayoutType,
+  TableRow,
+  TextRun,
+  VerticalAlign,
+  WidthType,
+  type IBorderOptions,
+} from 'docx';
+import type { Lang } from '../labels.js';
+import type { Digest } from './model.js';
+import { numberLine, placeAndDate, recipientLines } from './nd30.js';
+import { cellText, layoutDigest, type ReportTable } from './tables.js';
+import { dw } from './words.js';
+
+const FONT = 'Times New Roman';
+/** Sizes in half-points: 13 pt and 14 pt for the text, 12 and 11 for "Nơi nhận" as the decree sets. */
+const PT13 = 26;
+const PT14 = 28;
+const PT12 = 24;
+const PT11 = 22;
+const MM = 56.7; // twips per millimetre
+const PAGE = { width: 11906, height: 16838 }; // A4 in twips
+const MARGIN = { top: Math.round(20 * MM), bottom: Math.round(20 * MM), left: Math.round(30 * MM), right: Math.round(15 * MM) };
+const TEXT_WIDTH = PAGE.width - MARGIN.left - MARGIN.right;
+
+interface RunStyle {
+  bold?: boolean;
+  italics?: boolean;
+  size?: number;
+}
+
+function run(text: string, style: RunStyle = {}): TextRun {
+  return new TextRun({ text, font: FONT, size: style.size ?? PT14, bold: style.bold, italics: style.italics });
+}
+
+function para(text: string, style: RunStyle & { align?: (typeof AlignmentType)[keyof typeof AlignmentType]; indent?: boolean; after?: number } = {}): Paragraph {
+  return new Paragraph({
+    alignment: style.align ?? AlignmentType.JUSTIFIED,
+    indent: style.indent ? { firstLine: Math.round(10 * MM) } : undefined,
+    spacing: { before: 0, after: style.after ?? 0 },
+    children: [run(text, style)],
+  });
+}
+
+/** The short rule under the issuing body and under the Tiêu ngữ: a bottom border on an empty line. */
+function rule(width: number, columnWidth: number, before = 0): Paragraph {
+  const side = Math.max(0, Math.round((columnWidth - width) / 2));
+  return new Paragraph({
+    indent: { left: side, right: side },
+    spacing: { before, after: 60, line: 40, lineRule: LineRuleType.EXACT },
+    border: { bottom: { style: BorderStyle.SINGLE, size: 6, color: '000000', space: 1 } },
+    children: [run('', { size: 2 })],
+  });
+}
+
+const NONE: IBorderOptions = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' };
+const NO_BORDERS = { top: NONE, bottom: NONE, left: NONE, right: NONE, insideHorizontal: NONE, insideVertical: NONE };
+const LINE: IBorderOptions = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
+const GRID = { top: LINE, bottom: LINE, left: LINE, right: LINE, insideHorizontal: LINE, insideVertical: LINE };
+
+function layoutTable(widths: number[], cells: Paragraph[][]): Table {
+  return new Table({
+    width: { size: TEXT_WIDTH, type: WidthType.DXA },
+    columnWidths: widths,
+    layout: TableLayoutType.FIXED,
+    borders: NO_BORDERS,
+    rows: [new TableRow({ cantSplit: true, children: cells.map((children, i) => new TableCell({ width: { size: widths[i], type: WidthType.DXA }, borders: NO_BORDERS, children })) })],
+  });
+}
+
+function headerTable(d: Digest): Table {
+  const s = d.settings;
+  const left = Math.round(TEXT_WIDTH * 0.38);
+  const right = TEXT_WIDTH - left;
+  const centred = { align: AlignmentType.CENTER, size: PT13 };
+  const leftCell = [
+    ...(s['org.parent'] ? [para(s['org.parent'].toUpperCase(), centred)] : []),
+    para(s['org.name'].toUpperCase(), { ...centred, bold: true }),
+    rule(Math.round(left * 0.35), left),
+    para(numberLine(s), centred),
+  ];
+  const rightCell = [
+    para('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', { align: AlignmentType.CENTER, size: PT12, bold: true }),
+    para('Độc lập - Tự do - Hạnh phúc', { align: AlignmentType.CENTER, size: PT14, bold: true }),
+    rule(Math.round(62 * MM), right),
+    para(placeAndDate(s['org.place'], d.period.today), { align: AlignmentType.CENTER, size: PT14, italics: true }),
+  ];
+  return layoutTable([left, right], [leftCell, rightCell]);
+}
+
+/** Numbers and dates get what 13 pt needs; text columns share the rest by their weights. */
+function columnWidths(table: ReportTable): number[] {
+  const fixed = table.columns.map((c, i): number => {
+    if (c.kind === 'date') return 1400;
+    // A short table (the totals) has room for figures with their header on one line.
+    if ((c.kind === 'rate' || c.kind === 'int') && table.columns.length <= 4) return 1600;
+    if (c.kind === 'rate') return 1000;
+    if (c.kind === 'int') return i === 0 ? 560 : 760;
+    // Short text (unit, document number) in proportion to its typical length; long text shares the rest.
+    return c.kind === 'text' && table.columns.some((x) => x.kind === 'long') ? c.width * 90 : 0;
+  });
+  // Long text keeps at least 40% of the line: short text columns shrink to make room.
+  const shortText = table.columns.map((c, i) => (c.kind === 'text' ? fixed[i] : 0)).reduce((a, b) => a + b, 0);
+  const overflow = fixed.reduce((a, b) => a + b, 0) - TEXT_WIDTH * 0.6;
+  if (overflow > 0 && shortText > 0 && table.columns.some((c) => c.kind === 'long')) {
+    const factor = Math.max(0.5, 1 - overflow / shortText);
+    table.columns.forEach((c, i) => {
+      if (c.kind === 'text') fixed[i] = Math.round(fixed[i] * factor);
+    });
+  }
+  const rest = TEXT_WIDTH - fixed.reduce((a, b) => a + b, 0);
+  const weight = table.columns.reduce((a, c, i) => a + (fixed[i] === 0 ? c.width : 0), 0);
+  const widths = table.columns.map((c, i) => fixed[i] || Math.floor((rest * c.width) / weight));
+  widths[widths.length - 1] += TEXT_WIDTH - widths.reduce((a, b) => a + b, 0);
+  return widths;
+}
+
+function dataTable(table: ReportTable, lang: Lang): Table {
+  const widths = columnWidths(table);
+  const alignOf = (i: number) => {
+    const kind = table.columns[i].kind;
+    if (kind === 'int' || kind === 'rate') return AlignmentType.RIGHT;
+    return kind === 'date' ? AlignmentType.CENTER : AlignmentType.LEFT;
+  };
+  const cell = (text: string, i: number, bold: boolean, header = false) =>
+    new TableCell({
+      width: { size: widths[i], type: WidthType.DXA },
+      verticalAlign: header ? VerticalAlign.CENTER : VerticalAlign.TOP,
+      margins: { left: 40, right: 40, top: 20, bottom: 20 },
+      // Header cells at 11 pt so the narrow count columns' names do not break inside words.
+      children: [para(text, { size: header ? PT11 : PT13, bold, align: header ? AlignmentType.CENTER : alignOf(i) })],
+    });
+  const head = new TableRow({ tableHeader: true, children: table.columns.map((c, i) => cell(c.header, i, true, true)) });
+  const rows = table.rows.map((r) => new TableRow({ cantSplit: true, children: r.cells.map((c, i) => cell(cellText(c, lang), i, r.total === true)) }));
+  return new Table({ width: { size: TEXT_WIDTH, type: WidthType.DXA }, columnWidths: widths, layout: TableLayoutType.FIXED, borders: GRID, rows: [head, ...rows] });
+}
+
+function signerBlock(d: Digest, lang: Lang): Table {
+  const s = d.settings;
+  const half = Math.round(TEXT_WIDTH / 2);
+  const left = [
+    para(dw(lang, 'recipients'), { size: PT12, bold: true, italics: true, align: AlignmentType.LEFT }),
+    ...recipientLines(s).map((line) => para(line, { size: PT11, align: AlignmentType.LEFT })),
+  ];
+  const centred = { align: AlignmentType.CENTER, size: PT14, bold: true };
+  const right = [
+    ...(s['report.signerAuthority'] ? [para(s['report.signerAuthority'].toUpperCase(), centred)] : []),
+    para(s['report.signerTitle'].toUpperCase(), centred),
+    // Room for the signature and the seal.
+    ...Array.from({ length: 4 }, () => para('', centred)),
+    para(s['report.signer'], centred),
+  ];
+  return layoutTable([half, TEXT_WIDTH - half], [left, right]);
+}
+
+export async function renderDocx(d: Digest, lang: Lang): Promise<Buffer> {
+  const layout = layoutDigest(d, lang);
+  const body: (Paragraph | Table)[] = [
+    headerTable(d),
+    new Paragraph({ alignment: AlignmentType.CENTER, spacing: { before: 360, after: 0 }, children: [run(layout.title, { bold: true, size: PT14 })] }),
+    para(layout.summary, { align: AlignmentType.CENTER, bold: true, size: PT14 }),
+    rule(Math.round(40 * MM), TEXT_WIDTH, 80),
+    para('', {}),
+    ...layout.intro.map((line) => para(line, { indent: true, after: 120 })),
+  ];
+  for (const table of layout.tables) {
+    // Kept with its table: a heading never ends a page alone.
+    body.push(new Paragraph({ keepNext: true, keepLines: true, spacing: { before: 0, after: 120 }, children: [run(table.title, { bold: true })] }));
+    body.push(table.rows.length ? dataTable(table, lang) : para(dw(lang, 'none'), { indent: true }));
+    body.push(para('', { size: PT13 }));
+  }
+  body.push(signerBlock(d, lang));
+  const document = new Document({
+    creator: 'tasks',
+    title: `${layout.title} ${layout.summary}`,
+    styles: { default: { document: { run: { font: FONT, size: PT14 } } } },
+    sections: [
+      {
+        properties: { page: { size: PAGE, margin: MARGIN }, titlePage: true },
+        // The decree numbers pages from the second, centred at the top.
+        headers: {
+          default: new Header({ children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ font: FONT, size: PT13, children: [PageNumber.CURRENT] })] })] }),
+          first: new Header({ children: [] }),
+        },
+        children: body,
+      },
+    ],
+  });
+  return Packer.toBuffer(document);
+}

@@ -1,0 +1,22 @@
+/** The digest as JSON: the model itself, tasks shaped as in the core tracker's contract. */
+import { taskJson, toJson, type TaskJson } from '../task-json.js';
+import type { Digest, NoteRef } from './model.js';
+
+export function digestJson(d: Digest): object {
+  return {
+    kind: d.kind,
+    period: d.period,
+    unitFilter: d.unitFilter,
+    totals: d.totals,
+    units: d.units,
+    overdue: d.overdue.map((v): TaskJson & { latestNote: NoteRef | null } => ({ ...taskJson(v), latestNote: v.latestNote })),
+    completedThisMonth: d.completedThisMonth?.map(taskJson) ?? null,
+    extensionsThisMonth:
+      d.extensionsThisMonth?.map((e) => ({ task: taskJson(e.task), grantedOn: e.grantedOn, from: e.from, to: e.to, reason: e.reason })) ?? null,
+    dueNextMonth: d.dueNextMonth?.map(taskJson) ?? null,
+  };
+}
+
+export function renderJson(d: Digest): string {
+  return toJson(digestJson(d));
+}

@@ -1,0 +1,82 @@
+/**
+ * The digest as data: what every renderer (terminal, Markdown, HTML, DOCX, XLSX, CSV, JSON)
+ * shows. Built once from task views; renderers never count anything themselves.
+ */
+import type { IsoDate } from '../../domain/dates.js';
+import type { SettingMap } from '../../domain/settings.js';
+import { BUCKETS, type Bucket } from '../../domain/status.js';
+import type { TaskView } from '../../domain/task.js';
+
+export type Counts = Record<Bucket, number> & { assigned: number; onTimeRate: number | null };
+
+export interface UnitCounts extends Counts {
+  /** null for tasks that have no lead unit yet. */
+  code: string | null;
+  name: string;
+}
+
+export interface NoteRef {
+  on: IsoDate;
+  note: string;
+  by: string;
+}
+
+export interface OverdueEntry extends TaskView {
+  latestNote: NoteRef | null;
+}
+
+export interface ExtensionEntry {
+  task: TaskView;
+  grantedOn: IsoDate;
+  from: IsoDate | null;
+  to: IsoDate;
+  reason: string;
+}
+
+export interface DigestPeriod {
+  /** YYYY-MM; null for the overdue list on its own. */
+  month: string | null;
+  /** First assignment day counted in the totals; null for the overdue list on its own. */
+  from: IsoDate | null;
+  /** The day the figures are seen at: the month's last day, or --today if earlier. */
+  asOf: IsoDate;
+  /** The report's own date line: --today. */
+  today: IsoDate;
+  /** YYYY-MM of the "due next month" list. */
+  nextMonth: string | null;
+}
+
+export interface Digest {
+  kind: 'digest' | 'overdue';
+  period: DigestPeriod;
+  /** Lead units the report is limited to (--unit), or null for the whole Sở. */
+  unitFilter: { code: string; name: string }[] | null;
+  totals: Counts | null;
+  units: UnitCounts[] | null;
+  overdue: OverdueEntry[];
+  completedThisMonth: TaskView[] | null;
+  extensionsThisMonth: ExtensionEntry[] | null;
+  dueNextMonth: TaskView[] | null;
+  /** Header, number and signer of the formal formats (DOCX, HTML). */
+  settings: SettingMap;
+}
+
+export function emptyCounts(): Counts {
+  // Key order is the JSON's: the total, the buckets, then the rate.
+  const counts = { assigned: 0 } as Counts;
+  for (const b of BUCKETS) counts[b] = 0;
+  counts.onTimeRate = null;
+  return counts;
+}
+
+/** Done on time ÷ (done on time + done late + open overdue); null when nothing is counted. */
+export function onTimeRate(c: Record<Bucket, number>): number | null {
+  const base = c.done_on_time + c.done_late + c.open_overdue;
+  return base === 0 ? null : c.done_on_time / base;
+}
+
+export function countBucket(counts: Counts, bucket: Bucket, n = 1): void {
+  counts[bucket] += n;
+  counts.assigned += n;
+  counts.onTimeRate = onTimeRate(counts);
+}

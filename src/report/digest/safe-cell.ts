@@ -1,0 +1,8 @@
+/**
+ * Spreadsheet formula injection: a text cell that begins with = + - @ (or a tab or carriage
+ * return that Excel strips first) is run as a formula when the file is opened. A leading
+ * apostrophe makes Excel and LibreOffice show it as text. Numbers and dates are never touched.
+ */
+export function neutraliseFormula(text: string): string {
+  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+}

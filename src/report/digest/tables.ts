@@ -1,0 +1,209 @@
+/**
+ * The digest laid out as headings, sentences and tables of typed cells. Every file format renders
+ * this one layout, so a figure or a column cannot differ from one format to another.
+ */
+import { formatDate, type IsoDate } from '../../domain/dates.js';
+import type { Bucket } from '../../domain/status.js';
+import type { TaskView } from '../../domain/task.js';
+import { BUCKET_LABELS, type Lang } from '../labels.js';
+import type { Counts, Digest } from './model.js';
+import { dw, formatRate, monthLabel, type DigestWord } from './words.js';
+
+export type Cell = string | number | null | { date: IsoDate | null } | { rate: number | null };
+
+export type ColumnKind = 'text' | 'long' | 'int' | 'date' | 'rate';
+
+export interface Column {
+  header: string;
+  kind: ColumnKind;
+  /** Relative width, in characters of a typical row: XLSX widths and DOCX column shares. */
+  width: number;
+}
+
+export interface Row {
+  cells: Cell[];
+  /** Colours the row on a terminal. */
+  bucket?: Bucket;
+  /** A total row: bold in every format. */
+  total?: boolean;
+}
+
+export interface ReportTable {
+  key: 'totals' | 'units' | 'overdue' | 'completed' | 'extensions' | 'dueNext';
+  title: string;
+  /** Short name for a spreadsheet tab (31 characters at most). */
+  sheet: string;
+  columns: Column[];
+  rows: Row[];
+}
+
+export interface ReportLayout {
+  /** "BÁO CÁO" */
+  title: string;
+  /** The summary line (trích yếu). */
+  summary: string;
+  /** Sentences before the tables. */
+  intro: string[];
+  tables: ReportTable[];
+}
+
+export function cellText(cell: Cell, lang: Lang): string {
+  if (cell === null) return '';
+  if (typeof cell === 'string') return cell;
+  if (typeof cell === 'number') return String(cell);
+  if ('date' in cell) return formatDate(cell.date);
+  return formatRate(cell.rate, lang);
+}
+
+function taskLabel(v: TaskView): string {
+  return `#${v.id}. ${v.text}`;
+}
+
+function unitOf(v: TaskView, lang: Lang): string {
+  return v.lead?.name ?? (v.ownerText ? `${dw(lang, 'unassigned')}: ${v.ownerText}` : dw(lang, 'unassigned'));
+}
+
+const COUNT_KEYS: Bucket[] = ['done_on_time', 'done_late', 'open_in_term', 'open_overdue', 'ongoing', 'undated', 'cancelled'];
+
+function totalsTable(c: Counts, lang: Lang): ReportTable {
+  const four = c.done_on_time + c.done_late + c.open_in_term + c.open_overdue;
+  const share = (n: number): Cell => ({ rate: four === 0 ? null : n / four });
+  const bucketRow = (b: Bucket, withShare: boolean): Row => ({ cells: [BUCKET_LABELS[b][lang], c[b], withShare ? share(c[b]) : null], bucket: b });
+  return {
+    key: 'totals',
+    title: dw(lang, 'secTotals'),
+    sheet: lang === 'vi' ? 'Tổng hợp' : 'Totals',
+    columns: [
+      { header: dw(lang, 'status'), kind: 'text', width: 40 },
+      { header: dw(lang, 'count'), kind: 'int', width: 12 },
+      { header: dw(lang, 'share'), kind: 'rate', width: 10 },
+    ],
+    rows: [
+      bucketRow('done_on_time', true),
+      bucketRow('done_late', true),
+      bucketRow('open_in_term', true),
+      bucketRow('open_overdue', true),
+      { cells: [dw(lang, 'fourBuckets'), four, share(four)], total: true },
+      bucketRow('ongoing', false),
+      bucketRow('undated', false),
+      bucketRow('cancelled', false),
+      { cells: [dw(lang, 'assigned'), c.assigned, null], total: true },
+      { cells: [dw(lang, 'rate'), null, { rate: c.onTimeRate }], total: true },
+    ],
+  };
+}
+
+function unitsTable(d: Digest, lang: Lang): ReportTable {
+  const counts = (c: Counts): Cell[] => [c.assigned, ...COUNT_KEYS.map((k) => c[k]), { rate: c.onTimeRate }];
+  const rows: Row[] = d.units!.map((u, i) => ({ cells: [i + 1, u.code === null ? dw(lang, 'unassigned') : u.name, ...counts(u)] }));
+  rows.push({ cells: ['', dw(lang, 'total'), ...counts(d.totals!)], total: true });
+  const n = (header: string): Column => ({ header, kind: 'int', width: 8 });
+  return {
+    key: 'units',
+    title: dw(lang, 'secUnits'),
+    sheet: lang === 'vi' ? 'Theo đơn vị' : 'By unit',
+    columns: [
+      { header: dw(lang, 'no'), kind: 'int', width: 5 },
+      { header: dw(lang, 'unit'), kind: 'text', width: 28 },
+      n(dw(lang, 'assignedShort')),
+      n(dw(lang, 'onTimeShort')),
+      n(dw(lang, 'lateShort')),
+      n(dw(lang, 'inTermShort')),
+      n(dw(lang, 'overdueShort')),
+      n(dw(lang, 'ongoingShort')),
+      n(dw(lang, 'undatedShort')),
+      n(dw(lang, 'cancelledShort')),
+      { header: dw(lang, 'rateShort'), kind: 'rate', width: 10 },
+    ],
+    rows,
+  };
+}
+
+function column(lang: Lang, word: DigestWord, kind: ColumnKind, width: number): Column {
+  return { header: dw(lang, word), kind, width };
+}
+
+/** The columns every task list begins with: STT, the task, its lead unit. */
+function taskColumns(lang: Lang, taskWidth: number): Column[] {
+  return [column(lang, 'no', 'int', 5), column(lang, 'task', 'long', taskWidth), column(lang, 'unit', 'text', 22)];
+}
+
+function taskCells(v: TaskView, i: number, lang: Lang): Cell[] {
+  return [i + 1, taskLabel(v), unitOf(v, lang)];
+}
+
+function overdueTable(d: Digest, lang: Lang, title: string): ReportTable {
+  return {
+    key: 'overdue',
+    title,
+    sheet: lang === 'vi' ? 'Quá hạn' : 'Overdue',
+    columns: [...taskColumns(lang, 50), column(lang, 'source', 'text', 14), column(lang, 'due', 'date', 11), column(lang, 'daysLate', 'int', 9), column(lang, 'latestNote', 'long', 40)],
+    rows: d.overdue.map((v, i) => ({
+      cells: [...taskCells(v, i, lang), v.source?.number ?? '', { date: v.due }, v.daysLate, v.latestNote ? `${formatDate(v.latestNote.on)}: ${v.latestNote.note}` : ''],
+      bucket: 'open_overdue',
+    })),
+  };
+}
+
+function completedTable(d: Digest, lang: Lang): ReportTable {
+  return {
+    key: 'completed',
+    title: dw(lang, 'secCompleted'),
+    sheet: lang === 'vi' ? 'Hoàn thành trong tháng' : 'Done this month',
+    columns: [...taskColumns(lang, 50), column(lang, 'due', 'date', 11), column(lang, 'completedOn', 'date', 11), column(lang, 'result', 'text', 20), column(lang, 'evidence', 'text', 16)],
+    rows: d.completedThisMonth!.map((v, i) => ({
+      cells: [...taskCells(v, i, lang), { date: v.due }, { date: v.completedOn }, BUCKET_LABELS[v.bucket][lang], v.evidence ?? ''],
+      bucket: v.bucket,
+    })),
+  };
+}
+
+function extensionsTable(d: Digest, lang: Lang): ReportTable {
+  return {
+    key: 'extensions',
+    title: dw(lang, 'secExtensions'),
+    sheet: lang === 'vi' ? 'Gia hạn trong tháng' : 'Extended this month',
+    columns: [...taskColumns(lang, 46), column(lang, 'grantedOn', 'date', 11), column(lang, 'oldDue', 'date', 11), column(lang, 'newDue', 'date', 11), column(lang, 'reason', 'long', 34)],
+    rows: d.extensionsThisMonth!.map((e, i) => ({
+      cells: [...taskCells(e.task, i, lang), { date: e.grantedOn }, { date: e.from }, { date: e.to }, e.reason],
+    })),
+  };
+}
+
+function dueNextTable(d: Digest, lang: Lang): ReportTable {
+  return {
+    key: 'dueNext',
+    title: dw(lang, 'secDueNext', { month: monthLabel(d.period.nextMonth!) }),
+    sheet: lang === 'vi' ? 'Đến hạn tháng sau' : 'Due next month',
+    columns: [...taskColumns(lang, 56), column(lang, 'source', 'text', 14), column(lang, 'due', 'date', 11)],
+    rows: d.dueNextMonth!.map((v, i) => ({ cells: [...taskCells(v, i, lang), v.source?.number ?? '', { date: v.due }], bucket: v.bucket })),
+  };
+}
+
+function sentence(c: Counts, from: IsoDate, asOf: IsoDate, lang: Lang): string {
+  const values: Record<string, string | number> = { from: formatDate(from), asOf: formatDate(asOf), assigned: c.assigned, rate: formatRate(c.onTimeRate, lang) };
+  for (const k of COUNT_KEYS) values[k] = c[k];
+  return dw(lang, 'sentence', values);
+}
+
+export function layoutDigest(d: Digest, lang: Lang): ReportLayout {
+  const unitLine = d.unitFilter ? [dw(lang, 'unitScope', { units: d.unitFilter.map((u) => u.name).join(', ') })] : [];
+  if (d.kind === 'overdue') {
+    return {
+      title: dw(lang, 'title'),
+      summary: dw(lang, 'overdueSummary', { date: formatDate(d.period.asOf) }),
+      intro: unitLine,
+      tables: [overdueTable(d, lang, dw(lang, 'overdueOnly'))],
+    };
+  }
+  return {
+    title: dw(lang, 'title'),
+    summary: dw(lang, 'digestSummary', { month: monthLabel(d.period.month!) }),
+    intro: [
+      dw(lang, 'scope', { asOf: formatDate(d.period.asOf), from: formatDate(d.period.from) }),
+      ...unitLine,
+      sentence(d.totals!, d.period.from!, d.period.asOf, lang),
+    ],
+    tables: [totalsTable(d.totals!, lang), unitsTable(d, lang), overdueTable(d, lang, dw(lang, 'secOverdue')), completedTable(d, lang), extensionsTable(d, lang), dueNextTable(d, lang)],
+  };
+}

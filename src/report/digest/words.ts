@@ -1,0 +1,77 @@
+/** The digest's headings and column names, in Vietnamese and English. */
+import type { Lang } from '../labels.js';
+
+const WORDS = {
+  title: { vi: 'BÁO CÁO', en: 'REPORT' },
+  digestSummary: { vi: 'Tình hình thực hiện nhiệm vụ do Giám đốc Sở giao tháng {month}', en: 'Tasks assigned by the Director: progress in {month}' },
+  overdueSummary: { vi: 'Danh sách nhiệm vụ quá hạn tính đến ngày {date}', en: 'Overdue tasks as of {date}' },
+  scope: {
+    vi: 'Số liệu tính đến hết ngày {asOf}, cho các nhiệm vụ được giao từ ngày {from}.',
+    en: 'Figures as of the end of {asOf}, for tasks assigned from {from}.',
+  },
+  unitScope: { vi: 'Đơn vị: {units}.', en: 'Units: {units}.' },
+  sentence: {
+    vi: 'Từ ngày {from} đến ngày {asOf}, Giám đốc Sở đã giao {assigned} nhiệm vụ: hoàn thành đúng hạn {done_on_time}, hoàn thành quá hạn {done_late}, đang thực hiện trong hạn {open_in_term}, quá hạn chưa hoàn thành {open_overdue}; ngoài ra {ongoing} nhiệm vụ thường xuyên, {undated} nhiệm vụ chưa xác định hạn, {cancelled} nhiệm vụ dừng thực hiện. Tỷ lệ hoàn thành đúng hạn: {rate}.',
+    en: 'From {from} to {asOf} the Director assigned {assigned} tasks: {done_on_time} done on time, {done_late} done late, {open_in_term} open in term, {open_overdue} overdue; besides, {ongoing} ongoing, {undated} without a due date yet, {cancelled} cancelled. On-time rate: {rate}.',
+  },
+  secTotals: { vi: 'I. KẾT QUẢ THỰC HIỆN NHIỆM VỤ', en: 'I. RESULTS' },
+  secUnits: { vi: 'II. KẾT QUẢ THEO ĐƠN VỊ', en: 'II. BY UNIT' },
+  secOverdue: { vi: 'III. NHIỆM VỤ QUÁ HẠN CHƯA HOÀN THÀNH', en: 'III. OVERDUE TASKS' },
+  secCompleted: { vi: 'IV. NHIỆM VỤ HOÀN THÀNH TRONG THÁNG', en: 'IV. DONE THIS MONTH' },
+  secExtensions: { vi: 'V. NHIỆM VỤ ĐƯỢC GIA HẠN TRONG THÁNG', en: 'V. EXTENDED THIS MONTH' },
+  secDueNext: { vi: 'VI. NHIỆM VỤ ĐẾN HẠN TRONG THÁNG {month}', en: 'VI. DUE IN {month}' },
+  overdueOnly: { vi: 'NHIỆM VỤ QUÁ HẠN CHƯA HOÀN THÀNH', en: 'OVERDUE TASKS' },
+  none: { vi: 'Không có.', en: 'None.' },
+  status: { vi: 'Tình trạng', en: 'Status' },
+  count: { vi: 'Số nhiệm vụ', en: 'Tasks' },
+  share: { vi: 'Tỷ lệ', en: 'Share' },
+  fourBuckets: { vi: 'Cộng (bốn nhóm theo dõi thời hạn)', en: 'Total (the four deadline buckets)' },
+  assigned: { vi: 'Tổng số nhiệm vụ được giao', en: 'Tasks assigned' },
+  rate: { vi: 'Tỷ lệ hoàn thành đúng hạn', en: 'On-time rate' },
+  no: { vi: 'STT', en: 'No.' },
+  unit: { vi: 'Đơn vị', en: 'Unit' },
+  unassigned: { vi: 'Chưa xác định đơn vị chủ trì', en: 'No lead unit yet' },
+  total: { vi: 'Tổng cộng', en: 'Total' },
+  assignedShort: { vi: 'Được giao', en: 'Assigned' },
+  onTimeShort: { vi: 'Đúng hạn', en: 'On time' },
+  lateShort: { vi: 'HT quá hạn', en: 'Done late' },
+  inTermShort: { vi: 'Trong hạn', en: 'In term' },
+  overdueShort: { vi: 'Quá hạn', en: 'Overdue' },
+  ongoingShort: { vi: 'Thường xuyên', en: 'Ongoing' },
+  undatedShort: { vi: 'Chưa có hạn', en: 'Undated' },
+  cancelledShort: { vi: 'Dừng', en: 'Cancelled' },
+  rateShort: { vi: 'Tỷ lệ đúng hạn', en: 'On-time rate' },
+  task: { vi: 'Nhiệm vụ', en: 'Task' },
+  source: { vi: 'Văn bản giao', en: 'Source' },
+  due: { vi: 'Hạn xử lý', en: 'Due' },
+  daysLate: { vi: 'Số ngày quá hạn', en: 'Days late' },
+  latestNote: { vi: 'Tiến độ gần nhất', en: 'Latest progress' },
+  completedOn: { vi: 'Ngày hoàn thành', en: 'Done on' },
+  result: { vi: 'Kết quả', en: 'Result' },
+  evidence: { vi: 'Văn bản báo cáo', en: 'Evidence' },
+  grantedOn: { vi: 'Ngày gia hạn', en: 'Granted on' },
+  oldDue: { vi: 'Hạn cũ', en: 'Old due' },
+  newDue: { vi: 'Hạn mới', en: 'New due' },
+  reason: { vi: 'Lý do', en: 'Reason' },
+  recipients: { vi: 'Nơi nhận:', en: 'To:' },
+  numberLine: { vi: 'Số: {number}/{symbol}', en: 'No.: {number}/{symbol}' },
+  dash: { vi: '—', en: '—' },
+} as const;
+
+export type DigestWord = keyof typeof WORDS;
+
+export function dw(lang: Lang, key: DigestWord, values: Record<string, string | number> = {}): string {
+  return WORDS[key][lang].replace(/\{(\w+)\}/g, (_, name: string) => String(values[name] ?? ''));
+}
+
+/** 0.6667 → "66,7%" in Vietnamese, "66.7%" in English; "—" when there is nothing to divide. */
+export function formatRate(rate: number | null, lang: Lang): string {
+  if (rate === null) return '—';
+  const text = (Math.round(rate * 1000) / 10).toFixed(1);
+  return `${lang === 'vi' ? text.replace('.', ',') : text}%`;
+}
+
+/** "11/2026" for a YYYY-MM month id. */
+export function monthLabel(id: string): string {
+  return `${id.slice(5, 7)}/${id.slice(0, 4)}`;
+}
