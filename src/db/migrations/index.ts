@@ -6,10 +6,12 @@ import type { Kysely, Migration } from 'kysely';
 import type { Dialect } from '../dialect.js';
 import * as core from './2026-11-22-core.js';
 import * as settings from './2026-11-22-settings.js';
+import * as reminders from './2026-11-24-reminders.js';
 
 export function migrationsFor(dialect: Dialect): Record<string, Migration> {
   return {
     '2026-11-22-core': { up: (db: Kysely<any>) => core.up(db, dialect) },
     '2026-11-22-settings': { up: (db: Kysely<any>) => settings.up(db) },
+    '2026-11-24-reminders': { up: (db: Kysely<any>) => reminders.up(db, dialect) },
   };
 }
