@@ -16,11 +16,11 @@ function email(value: string): string {
   return text.toLowerCase();
 }
 
-function days(max: number): (value: string) => string {
+function days(min: number, max: number): (value: string) => string {
   return (value) => {
     const text = value.trim();
-    if (!/^\d{1,4}$/.test(text) || Number(text) > max) {
-      throw new ValidationError(t(`số ngày không hợp lệ: "${value}"`, `invalid number of days: "${value}"`), t(`một số nguyên từ 0 đến ${max}`, `a whole number from 0 to ${max}`));
+    if (!/^\d{1,4}$/.test(text) || Number(text) < min || Number(text) > max) {
+      throw new ValidationError(t(`số ngày không hợp lệ: "${value}"`, `invalid number of days: "${value}"`), t(`một số nguyên từ ${min} đến ${max}`, `a whole number from ${min} to ${max}`));
     }
     return String(Number(text));
   };
@@ -94,10 +94,10 @@ export function maskSmtpUrl(value: string): string {
 
 export const REMIND_SETTINGS: readonly SettingSpec[] = [
   { key: 'remind.offsetsBefore', defaultValue: '7,3', description: t('nhắc trước hạn bao nhiêu ngày, cách nhau bởi dấu phẩy (ngày đến hạn luôn nhắc)', 'days before the due date to remind, comma-separated (the due date always reminds)'), check: (v) => (v.trim() ? dayList(v) : '') },
-  { key: 'remind.firstAfterDays', defaultValue: '1', description: t('nhắc lần đầu sau hạn bao nhiêu ngày', 'first reminder this many days after the due date'), check: days(365) },
-  { key: 'remind.repeatAfterDays', defaultValue: '7', description: t('sau đó nhắc lại mỗi bao nhiêu ngày khi còn quá hạn (0: không nhắc lại)', 'then again every this many days while overdue (0: never again)'), check: days(365) },
+  { key: 'remind.firstAfterDays', defaultValue: '1', description: t('nhắc lần đầu sau hạn bao nhiêu ngày', 'first reminder this many days after the due date'), check: days(1, 365) },
+  { key: 'remind.repeatAfterDays', defaultValue: '7', description: t('sau đó nhắc lại mỗi bao nhiêu ngày khi còn quá hạn (0: không nhắc lại)', 'then again every this many days while overdue (0: never again)'), check: days(0, 365) },
   { key: 'remind.ccCoordinating', defaultValue: 'on', description: t('gửi đồng thời (Cc) cho đơn vị phối hợp: on/off', 'Cc the coordinating units: on/off'), check: onOff },
-  { key: 'remind.meetingDaysAhead', defaultValue: '7', description: t('với --before-meeting: nhiệm vụ đến hạn trong bao nhiêu ngày sau buổi giao ban', 'with --before-meeting: tasks due up to this many days after the meeting'), check: days(365) },
+  { key: 'remind.meetingDaysAhead', defaultValue: '7', description: t('với --before-meeting: nhiệm vụ đến hạn trong bao nhiêu ngày sau buổi giao ban', 'with --before-meeting: tasks due up to this many days after the meeting'), check: days(0, 365) },
   { key: 'office.email', defaultValue: '', description: t('thư điện tử của Văn phòng Sở: nhận bản sao (Cc) mọi thư nhắc việc', 'the office\'s e-mail: Cc of every reminder'), check: email },
   { key: 'mail.from', defaultValue: '', description: t('địa chỉ gửi thư nhắc việc (để trống: dùng office.email)', 'sender address of reminders (blank: office.email)'), check: email },
   { key: 'mail.senderName', defaultValue: 'Văn phòng Sở', description: t('tên người gửi hiển thị', 'sender display name'), check: senderName },
