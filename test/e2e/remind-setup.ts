@@ -52,7 +52,7 @@ export interface LogRow {
 export function reminderLog(ws: Workspace): LogRow[] {
   const db = new Sqlite(ws.db, { readonly: true });
   try {
-    return db.prepare('select task_id, kind, period, recipient, channel, result, error from reminder order by task_id, recipient').all() as LogRow[];
+    return db.prepare('select task_id, kind, period, recipient, channel, result, error from reminder order by id').all() as LogRow[];
   } finally {
     db.close();
   }
