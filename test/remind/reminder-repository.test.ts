@@ -9,7 +9,7 @@ beforeEach(async () => {
   const now = '2026-11-20T01:00:00.000Z';
   await opened.db
     .insertInto('task')
-    .values({ text: 'Rà soát', text_folded: 'ra soat', assigned_on: '2026-11-01', due_on: '2026-11-19', original_due_on: '2026-11-19', created_at: now, updated_at: now })
+    .values({ text: 'Rà soát', text_folded: 'ra soat', ongoing: 0, assigned_on: '2026-11-01', due_on: '2026-11-19', original_due_on: '2026-11-19', created_at: now, updated_at: now })
     .execute();
 });
 
