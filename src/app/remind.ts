@@ -135,11 +135,16 @@ function narrowed(message: PlannedMessage, held: Delivery[]): PlannedMessage {
   };
 }
 
-function mailOf(claimed: { plan: UnitPlan; message: PlannedMessage }, from: Address, head: Letterhead): OutgoingMail {
+function replyToOf(settings: SettingMap, from: Address): Address | null {
+  const office = settings['office.email'];
+  return office && office !== from.address ? { name: from.name, address: office } : null;
+}
+
+function mailOf(claimed: { plan: UnitPlan; message: PlannedMessage }, from: Address, replyTo: Address | null, head: Letterhead): OutgoingMail {
   const content = composeMessage(claimed.plan.unit, claimed.message, head);
   const to = claimed.message.to.length ? claimed.message.to : claimed.message.cc;
   const cc = claimed.message.to.length ? claimed.message.cc : [];
-  return { from, to, cc, ...content, unitCode: claimed.plan.unit.code };
+  return { from, replyTo, to, cc, ...content, unitCode: claimed.plan.unit.code };
 }
 
 async function openTransport(route: Route, ctx: Context): Promise<Transport> {
@@ -177,6 +182,7 @@ export async function remind(ctx: Context, input: RemindInput): Promise<RemindSu
   const settings = await configMap(ctx);
   const route = routeOf(input, settings);
   const from = senderOf(settings, input.dryRun);
+  const replyTo = replyToOf(settings, from);
   const head: Letterhead = { today: ctx.today, meetingOn: input.beforeMeeting, senderName: settings['mail.senderName'], signature: settings['mail.signature'] };
   const target = route.channel === 'smtp' ? (await import('../domain/remind-settings.js')).maskSmtpUrl(route.url) : route.dir;
 
@@ -184,7 +190,7 @@ export async function remind(ctx: Context, input: RemindInput): Promise<RemindSu
     const plans = await planRun(ctx, input, settings, route.channel);
     const reports: MessageReport[] = plans.flatMap((plan) =>
       plan.messages.map((message) => {
-        const mail = mailOf({ plan, message }, from, head);
+        const mail = mailOf({ plan, message }, from, replyTo, head);
         return { unitCode: plan.unit.code, mail, message, outcome: null };
       }),
     );
@@ -201,7 +207,7 @@ export async function remind(ctx: Context, input: RemindInput): Promise<RemindSu
     const reports: MessageReport[] = [];
     let unreachable: SendOutcome | null = null;
     for (const c of claimed) {
-      const mail = mailOf(c, from, head);
+      const mail = mailOf(c, from, replyTo, head);
       let outcome: SendOutcome;
       if (unreachable) {
         const error = unreachable.failed[0]?.error ?? 'không kết nối được máy chủ thư';

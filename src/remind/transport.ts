@@ -9,6 +9,8 @@ export interface Address {
 
 export interface OutgoingMail {
   from: Address;
+  /** The office, when the sender is another address (a no-reply account): answers reach it. */
+  replyTo: Address | null;
   to: Address[];
   cc: Address[];
   subject: string;
@@ -50,6 +52,7 @@ export function addressForMailer(a: Address): string | { name: string; address: 
 export function mailerMessage(mail: OutgoingMail): Record<string, unknown> {
   return {
     from: addressForMailer(mail.from),
+    ...(mail.replyTo ? { replyTo: addressForMailer(mail.replyTo) } : {}),
     to: mail.to.map(addressForMailer),
     cc: mail.cc.map(addressForMailer),
     subject: mail.subject.replace(/[\u0000-\u001f\u007f]/g, ' '),

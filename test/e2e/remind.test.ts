@@ -40,6 +40,7 @@ describe('tasks remind over SMTP', () => {
     expect(addressesOf(ls.to)).toEqual([LS]);
     expect(addressesOf(ls.cc)).toEqual([TTR, OFFICE].sort());
     expect(ls.from?.value[0]).toEqual({ address: 'nhacviec@sngv.quanghoa.example.vn', name: 'Văn phòng Sở' });
+    expect(ls.replyTo?.value[0].address).toBe(OFFICE);
     expect(ls.text).toContain('1. Báo cáo kết quả rà soát hộ chiếu công vụ');
     expect(ls.text).toContain('Văn bản: 84/TB-SNgV ngày 01/10/2026 · Hạn xử lý: 19/11/2026 · quá hạn 1 ngày');
     expect(ls.text).toContain('Rà soát thủ tục hành chính lĩnh vực lãnh sự');
