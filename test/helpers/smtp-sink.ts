@@ -10,6 +10,8 @@ import { SMTPServer } from 'smtp-server';
 export interface Received {
   from: string;
   rcpt: string[];
+  /** The session ran over TLS (STARTTLS or TLS from the start). */
+  secure: boolean;
   raw: string;
   mail: ParsedMail;
 }
@@ -23,12 +25,19 @@ export interface SmtpSink {
   close(): Promise<void>;
 }
 
-export async function startSmtpSink(options: { user?: string; password?: string } = {}): Promise<SmtpSink> {
+export interface SinkOptions {
+  user?: string;
+  password?: string;
+  /** 'starttls': offered after EHLO; 'implicit': TLS from the start (smtps). Both use smtp-server's own self-signed certificate. */
+  tls?: 'starttls' | 'implicit';
+}
+
+export async function startSmtpSink(options: SinkOptions = {}): Promise<SmtpSink> {
   const received: Received[] = [];
   const refuse = new Set<string>();
   const server = new SMTPServer({
-    secure: false,
-    disabledCommands: options.password ? ['STARTTLS'] : ['STARTTLS', 'AUTH'],
+    secure: options.tls === 'implicit',
+    disabledCommands: [...(options.tls === 'starttls' ? [] : ['STARTTLS']), ...(options.password ? [] : ['AUTH'])],
     allowInsecureAuth: true,
     authOptional: !options.password,
     logger: false,
@@ -54,6 +63,7 @@ export async function startSmtpSink(options: { user?: string; password?: string 
             received.push({
               from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
               rcpt: session.envelope.rcptTo.map((r) => r.address.toLowerCase()).sort(),
+              secure: session.secure === true,
               raw,
               mail,
             });
@@ -68,7 +78,7 @@ export async function startSmtpSink(options: { user?: string; password?: string 
   const auth = options.password ? `${encodeURIComponent(options.user ?? '')}:${encodeURIComponent(options.password)}@` : '';
   return {
     port,
-    url: `smtp://${auth}127.0.0.1:${port}`,
+    url: `${options.tls === 'implicit' ? 'smtps' : 'smtp'}://${auth}127.0.0.1:${port}`,
     received,
     refuse,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
