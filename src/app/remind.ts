@@ -175,6 +175,18 @@ async function record(ctx: Context, claimed: ClaimedMessage, mail: OutgoingMail,
       failed: outcome.failed,
       reference: outcome.reference,
     });
+    // So that `tasks show` tells when each task was reminded, and who did not get it.
+    for (const item of claimed.message.items) {
+      const mine = claimed.claims.filter((c) => c.delivery.taskId === item.task.id);
+      await audit(trx, 'remind.task', { taskId: item.task.id, unitId: claimed.plan.unit.id }, {
+        kind: item.trigger.kind,
+        period: item.trigger.period,
+        channel: route.channel,
+        sent: mine.filter((c) => sent.has(c.id)).map((c) => c.delivery.recipient.address),
+        failed: mine.filter((c) => !sent.has(c.id)).map((c) => c.delivery.recipient.address),
+        reference: outcome.reference,
+      });
+    }
   });
 }
 

@@ -59,6 +59,8 @@ describe('tasks remind over SMTP', () => {
     expect(summary.units.find(byUnit('VP'))).toBeUndefined();
     expect(reminderLog(ws).every((r) => r.result === 'sent' && r.channel === 'smtp')).toBe(true);
     expect(reminderLog(ws)).toHaveLength(9);
+    const shown = ws.json(['show', '1']);
+    expect(shown.history.map((h: { action: string }) => h.action)).toContain('remind.task');
   });
 
   it('a second run the same day sends nothing new', async () => {
