@@ -3,22 +3,23 @@
  * deliveries in one write transaction, sends (outbox files or SMTP), then records each result.
  * A failed recipient stays owed and is retried by the next run; a sent one never is.
  */
-import { claimReminder, finishReminders, findReminders } from '../db/reminder-repository.js';
+import { findReminders } from '../db/reminder-repository.js';
 import { loadRegistry } from '../db/unit-repository.js';
 import type { IsoDate } from '../domain/dates.js';
 import { ValidationError, t } from '../domain/errors.js';
-import { checkSmtpUrl } from '../domain/remind-settings.js';
+import { checkSmtpUrl, maskSmtpUrl } from '../domain/remind-settings.js';
 import type { SettingMap } from '../domain/settings.js';
 import { composeMessage, type Letterhead } from '../remind/message.js';
-import { deliveryKey, planReminders, type Delivery, type PlannedMessage, type UnitPlan } from '../remind/plan.js';
+import { deliveryKey, planReminders, type PlannedMessage, type UnitPlan } from '../remind/plan.js';
 import { scheduleFrom } from '../remind/schedule.js';
 import { horizonOf, selectItems, type RunMode } from '../remind/select.js';
 import { summarise, type MessageReport, type RemindSummary } from '../remind/summary.js';
 import type { Address, Channel, OutgoingMail, SendOutcome, Transport } from '../remind/transport.js';
 import { configMap } from './config.js';
-import { audit, inTransaction, type Context } from './context.js';
+import { inTransaction, type Context } from './context.js';
 import { leadUnitIdsFor } from './due-view.js';
 import { loadViews } from './load-tasks.js';
+import { abandonedBefore, claimAll, recordOutcome } from './remind-log.js';
 
 export interface RemindInput {
   dryRun: boolean;
@@ -31,9 +32,6 @@ export interface RemindInput {
   /** TASKS_SMTP_URL, which wins over mail.smtpUrl. */
   smtpUrlFromEnv: string | null;
 }
-
-/** A claim older than this was left by a run that died; it may be taken over. */
-const ABANDONED_MS = 60 * 60 * 1000;
 
 type Route = { channel: 'outbox'; dir: string } | { channel: 'smtp'; url: string };
 
@@ -79,9 +77,9 @@ async function planRun(ctx: Context, input: RemindInput, settings: SettingMap, c
   const registry = await loadRegistry(ctx.db);
   const views = await loadViews(ctx, { openDueBy: horizonOf(mode, ctx.today), leadUnitIds: await leadUnitIdsFor(ctx, input.unit) });
   const items = selectItems(views, ctx.today, mode);
-  const abandonedBefore = new Date(ctx.now().getTime() - ABANDONED_MS).toISOString();
+  const stale = abandonedBefore(ctx);
   const rows = await findReminders(ctx.db, [...new Set(items.map((i) => i.task.id))], channel);
-  const done = new Set(rows.filter((r) => r.result === 'sent' || (r.result === 'pending' && r.claimedAt >= abandonedBefore)).map((r) => deliveryKey({ ...r, recipient: r.recipient })));
+  const done = new Set(rows.filter((r) => r.result === 'sent' || (r.result === 'pending' && r.claimedAt >= stale)).map((r) => deliveryKey({ ...r, recipient: r.recipient })));
   return planReminders({
     items,
     units: registry.units,
@@ -90,49 +88,6 @@ async function planRun(ctx: Context, input: RemindInput, settings: SettingMap, c
     officeName: settings['mail.senderName'] || null,
     done: (d) => done.has(deliveryKey(d)),
   });
-}
-
-interface ClaimedMessage {
-  plan: UnitPlan;
-  message: PlannedMessage;
-  claims: { delivery: Delivery; id: number }[];
-}
-
-/** Claims every delivery of the plan; what another run holds is left out of the messages. */
-async function claimAll(ctx: Context, plans: UnitPlan[], channel: Channel): Promise<ClaimedMessage[]> {
-  const at = ctx.now().toISOString();
-  const abandonedBefore = new Date(ctx.now().getTime() - ABANDONED_MS).toISOString();
-  const out: ClaimedMessage[] = [];
-  for (const plan of plans) {
-    for (const message of plan.messages) {
-      const claims: ClaimedMessage['claims'] = [];
-      for (const delivery of message.deliveries) {
-        const id = await claimReminder(
-          ctx.db,
-          { taskId: delivery.taskId, kind: delivery.kind, period: delivery.period, recipient: delivery.recipient.address, channel, role: delivery.recipient.role, unitId: delivery.recipient.unitId },
-          at,
-          abandonedBefore,
-        );
-        if (id !== null) claims.push({ delivery, id });
-      }
-      if (claims.length) out.push({ plan, message: narrowed(message, claims.map((c) => c.delivery)), claims });
-    }
-  }
-  return out;
-}
-
-/** The message cut down to the deliveries this run holds. */
-function narrowed(message: PlannedMessage, held: Delivery[]): PlannedMessage {
-  const keys = new Set(held.map(deliveryKey));
-  const addresses = new Set(held.map((d) => d.recipient.address));
-  const taskIds = new Set(held.map((d) => d.taskId));
-  return {
-    ...message,
-    items: message.items.filter((i) => taskIds.has(i.task.id)),
-    to: message.to.filter((r) => addresses.has(r.address)),
-    cc: message.cc.filter((r) => addresses.has(r.address)),
-    deliveries: message.deliveries.filter((d) => keys.has(deliveryKey(d))),
-  };
 }
 
 function replyToOf(settings: SettingMap, from: Address): Address | null {
@@ -152,51 +107,13 @@ async function openTransport(route: Route, ctx: Context): Promise<Transport> {
   return (await import('../remind/outbox.js')).openOutbox(route.dir, ctx.now);
 }
 
-async function record(ctx: Context, claimed: ClaimedMessage, mail: OutgoingMail, outcome: SendOutcome, route: Route, target: string): Promise<void> {
-  const failedBy = new Map(outcome.failed.map((f) => [f.address, f.error]));
-  const at = ctx.now().toISOString();
-  const sentIds = claimed.claims.filter((c) => !failedBy.has(c.delivery.recipient.address) && outcome.accepted.includes(c.delivery.recipient.address)).map((c) => c.id);
-  const sent = new Set(sentIds);
-  await inTransaction(ctx, async (trx) => {
-    await finishReminders(trx.db, sentIds, { result: 'sent', at, error: null, message: outcome.reference });
-    for (const c of claimed.claims.filter((c) => !sent.has(c.id))) {
-      const error = failedBy.get(c.delivery.recipient.address) ?? 'không rõ kết quả gửi';
-      await finishReminders(trx.db, [c.id], { result: 'failed', at, error, message: outcome.reference });
-    }
-    await audit(trx, 'remind.send', { unitId: claimed.plan.unit.id }, {
-      channel: route.channel,
-      target,
-      subject: mail.subject,
-      to: mail.to.map((a) => a.address),
-      cc: mail.cc.map((a) => a.address),
-      tasks: claimed.message.items.map((i) => i.task.id),
-      triggers: [...new Set(claimed.message.items.map((i) => i.trigger.kind))],
-      accepted: outcome.accepted,
-      failed: outcome.failed,
-      reference: outcome.reference,
-    });
-    // So that `tasks show` tells when each task was reminded, and who did not get it.
-    for (const item of claimed.message.items) {
-      const mine = claimed.claims.filter((c) => c.delivery.taskId === item.task.id);
-      await audit(trx, 'remind.task', { taskId: item.task.id, unitId: claimed.plan.unit.id }, {
-        kind: item.trigger.kind,
-        period: item.trigger.period,
-        channel: route.channel,
-        sent: mine.filter((c) => sent.has(c.id)).map((c) => c.delivery.recipient.address),
-        failed: mine.filter((c) => !sent.has(c.id)).map((c) => c.delivery.recipient.address),
-        reference: outcome.reference,
-      });
-    }
-  });
-}
-
 export async function remind(ctx: Context, input: RemindInput): Promise<RemindSummary> {
   const settings = await configMap(ctx);
   const route = routeOf(input, settings);
   const from = senderOf(settings, input.dryRun);
   const replyTo = replyToOf(settings, from);
   const head: Letterhead = { today: ctx.today, meetingOn: input.beforeMeeting, senderName: settings['mail.senderName'], signature: settings['mail.signature'] };
-  const target = route.channel === 'smtp' ? (await import('../domain/remind-settings.js')).maskSmtpUrl(route.url) : route.dir;
+  const target = route.channel === 'smtp' ? maskSmtpUrl(route.url) : route.dir;
 
   if (input.dryRun) {
     const plans = await planRun(ctx, input, settings, route.channel);
@@ -228,7 +145,7 @@ export async function remind(ctx: Context, input: RemindInput): Promise<RemindSu
         outcome = await transport.send(mail);
         if (outcome.unreachable) unreachable = outcome;
       }
-      await record(ctx, c, mail, outcome, route, target);
+      await recordOutcome(ctx, c, mail, outcome, route.channel, target);
       reports.push({ unitCode: c.plan.unit.code, mail, message: c.message, outcome });
     }
     return summarise({ asOf: ctx.today, mode: route.channel, channel: route.channel, target, meetingOn: input.beforeMeeting, plans, reports });

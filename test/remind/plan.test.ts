@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { deliveryKey, planReminders, type Delivery } from '../../src/remind/plan.js';
 import { scheduleFrom } from '../../src/remind/schedule.js';
 import { selectItems } from '../../src/remind/select.js';
-import { HTQT, KT, LS, TODAY, TTR, UNITS, task } from './fixtures.js';
+import { HTQT, KT, LS, TODAY, UNITS, task } from './fixtures.js';
 
 const schedule = scheduleFrom({ 'remind.offsetsBefore': '7,3', 'remind.firstAfterDays': '1', 'remind.repeatAfterDays': '7' });
 
