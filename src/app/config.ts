@@ -1,6 +1,6 @@
 /** `tasks config`: settings such as the organisation's name and the report's signer, audited. */
 import { deleteSetting, readSettings, writeSetting } from '../db/setting-repository.js';
-import { findSetting, resolveSettings, settingMap, type SettingMap, type SettingValue } from '../domain/settings.js';
+import { findSetting, resolveSettings, settingMap, shownValue, type SettingMap, type SettingValue } from '../domain/settings.js';
 import { audit, inTransaction, type Context } from './context.js';
 
 export async function listConfig(ctx: Context): Promise<SettingValue[]> {
@@ -22,7 +22,7 @@ export async function setConfig(ctx: Context, key: string, input: string): Promi
     const before = (await readSettings(trx.db)).get(key) ?? null;
     if (before === value) return;
     await writeSetting(trx.db, key, value, trx.now().toISOString(), trx.actor);
-    await audit(trx, 'config.set', {}, { key, before, after: value });
+    await audit(trx, 'config.set', {}, { key, before: shownValue(key, before), after: shownValue(key, value) });
   });
   return getConfig(ctx, key);
 }
@@ -31,7 +31,7 @@ export async function unsetConfig(ctx: Context, key: string): Promise<SettingVal
   findSetting(key);
   await inTransaction(ctx, async (trx) => {
     const before = (await readSettings(trx.db)).get(key) ?? null;
-    if (await deleteSetting(trx.db, key)) await audit(trx, 'config.unset', {}, { key, before });
+    if (await deleteSetting(trx.db, key)) await audit(trx, 'config.unset', {}, { key, before: shownValue(key, before) });
   });
   return getConfig(ctx, key);
 }

@@ -7,6 +7,7 @@ import { registerImport } from './commands/import.js';
 import { registerConfig } from './commands/config.js';
 import { registerDigest } from './commands/digest.js';
 import { registerInfo } from './commands/info.js';
+import { registerRemind } from './commands/remind.js';
 import { registerUnit } from './commands/unit.js';
 import { registerViews } from './commands/views.js';
 
@@ -34,8 +35,9 @@ Ví dụ:
   tasks add "Rà soát Kế hoạch CCHC" --unit "van phong" --due 30/09/2026 --source 84/TB-SNgV
   tasks due
   tasks done 12 --evidence "123/BC-VP"
+  tasks remind --dry-run
 
-Biến môi trường: TASKS_DB, TASKS_TODAY, TASKS_USER, NO_COLOR, TASKS_DEBUG=1.`,
+Biến môi trường: TASKS_DB, TASKS_TODAY, TASKS_USER, TASKS_SMTP_URL, NO_COLOR, TASKS_DEBUG=1.`,
     );
   registerUnit(program);
   registerAdd(program);
@@ -46,6 +48,7 @@ Biến môi trường: TASKS_DB, TASKS_TODAY, TASKS_USER, NO_COLOR, TASKS_DEBUG=
   registerCalendar(program);
   registerConfig(program);
   registerDigest(program);
+  registerRemind(program);
   for (const command of program.commands) inherit(command);
   return program;
 }

@@ -166,6 +166,31 @@ export interface SettingTable {
   updated_by: string;
 }
 
+/**
+ * `tasks remind`: one row per (task, trigger, period, recipient, channel), unique. `kind` is the
+ * trigger ("before-7", "due", "after-8", "meeting"); `period` the due date it counts from, or
+ * the meeting's date. `result` is pending (claimed, being sent), sent or failed.
+ */
+export interface ReminderTable {
+  id: Generated<number>;
+  task_id: number;
+  kind: string;
+  period: string;
+  recipient: string;
+  channel: string;
+  /** "to" or "cc". */
+  role: string;
+  unit_id: number | null;
+  result: string;
+  attempts: number;
+  /** The real clock, like audit timestamps. */
+  claimed_at: string;
+  sent_at: string | null;
+  error: string | null;
+  /** Message-ID, or the outbox file name. */
+  message: string | null;
+}
+
 export interface Database {
   unit: UnitTable;
   unit_alias: UnitAliasTable;
@@ -183,6 +208,7 @@ export interface Database {
   audit_event: AuditEventTable;
   calendar_day: CalendarDayTable;
   setting: SettingTable;
+  reminder: ReminderTable;
 }
 
 export type TaskRow = Selectable<TaskTable>;

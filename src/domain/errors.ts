@@ -30,6 +30,9 @@ export class ConflictError extends TasksError {}
 /** The database file cannot be used: not ours, written by a newer version, missing. */
 export class DatabaseError extends TasksError {}
 
+/** Reminders some recipients did not get: the run finished, the rest was kept, exit 1. */
+export class DeliveryError extends TasksError {}
+
 /** Bad command-line usage: an unknown option, a missing argument. */
 export class UsageError extends TasksError {
   override readonly exitCode: number = 2;

@@ -3,6 +3,7 @@
  * A new key (reminders, mail) is one more entry in SETTINGS; nothing else needs to change.
  */
 import { ValidationError, t, type Text } from './errors.js';
+import { REMIND_SETTINGS } from './remind-settings.js';
 import { cleanLine } from './text.js';
 
 export interface SettingSpec {
@@ -12,6 +13,8 @@ export interface SettingSpec {
   description: Text;
   /** Returns the value to store, or throws a ValidationError the user can act on. */
   check: (value: string) => string;
+  /** Holds a secret: shown and audited through this, never as stored. */
+  mask?: (value: string) => string;
 }
 
 function line(max: number): (value: string) => string {
@@ -71,7 +74,15 @@ export const SETTINGS: readonly SettingSpec[] = [
     description: t('nơi nhận, cách nhau bởi dấu ";"', 'recipients, separated by ";"'),
     check: recipients,
   },
+  ...REMIND_SETTINGS,
 ];
+
+/** The value as it may be printed or written to the audit trail. */
+export function shownValue(key: string, value: string | null): string | null {
+  if (value === null) return null;
+  const spec = SETTINGS.find((s) => s.key === key);
+  return spec?.mask ? spec.mask(value) : value;
+}
 
 export function findSetting(key: string): SettingSpec {
   const spec = SETTINGS.find((s) => s.key === key);

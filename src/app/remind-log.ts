@@ -1,0 +1,96 @@
+/**
+ * The reminder log seen from `tasks remind`: claiming a run's deliveries before anything is
+ * sent, and writing what became of each (and the audit trail) after.
+ */
+import { claimReminder, finishReminders } from '../db/reminder-repository.js';
+import { deliveryKey, type Delivery, type PlannedMessage, type UnitPlan } from '../remind/plan.js';
+import type { Channel, OutgoingMail, SendOutcome } from '../remind/transport.js';
+import { audit, inTransaction, type Context } from './context.js';
+
+/** A claim older than an hour was left by a run that died; it may be taken over. */
+const ABANDONED_MS = 60 * 60 * 1000;
+
+export function abandonedBefore(ctx: Context): string {
+  return new Date(ctx.now().getTime() - ABANDONED_MS).toISOString();
+}
+
+export interface ClaimedMessage {
+  plan: UnitPlan;
+  message: PlannedMessage;
+  claims: { delivery: Delivery; id: number }[];
+}
+
+/** Claims every delivery of the plan; what another run holds is left out of the messages. */
+export async function claimAll(ctx: Context, plans: UnitPlan[], channel: Channel): Promise<ClaimedMessage[]> {
+  const at = ctx.now().toISOString();
+  const before = abandonedBefore(ctx);
+  const out: ClaimedMessage[] = [];
+  for (const plan of plans) {
+    for (const message of plan.messages) {
+      const claims: ClaimedMessage['claims'] = [];
+      for (const delivery of message.deliveries) {
+        const id = await claimReminder(
+          ctx.db,
+          { taskId: delivery.taskId, kind: delivery.kind, period: delivery.period, recipient: delivery.recipient.address, channel, role: delivery.recipient.role, unitId: delivery.recipient.unitId },
+          at,
+          before,
+        );
+        if (id !== null) claims.push({ delivery, id });
+      }
+      if (claims.length) out.push({ plan, message: narrowed(message, claims.map((c) => c.delivery)), claims });
+    }
+  }
+  return out;
+}
+
+/** The message cut down to the deliveries this run holds. */
+function narrowed(message: PlannedMessage, held: Delivery[]): PlannedMessage {
+  const keys = new Set(held.map(deliveryKey));
+  const addresses = new Set(held.map((d) => d.recipient.address));
+  const taskIds = new Set(held.map((d) => d.taskId));
+  return {
+    ...message,
+    items: message.items.filter((i) => taskIds.has(i.task.id)),
+    to: message.to.filter((r) => addresses.has(r.address)),
+    cc: message.cc.filter((r) => addresses.has(r.address)),
+    deliveries: message.deliveries.filter((d) => keys.has(deliveryKey(d))),
+  };
+}
+
+export async function recordOutcome(ctx: Context, claimed: ClaimedMessage, mail: OutgoingMail, outcome: SendOutcome, channel: Channel, target: string): Promise<void> {
+  const failedBy = new Map(outcome.failed.map((f) => [f.address, f.error]));
+  const at = ctx.now().toISOString();
+  const sentIds = claimed.claims.filter((c) => !failedBy.has(c.delivery.recipient.address) && outcome.accepted.includes(c.delivery.recipient.address)).map((c) => c.id);
+  const sent = new Set(sentIds);
+  await inTransaction(ctx, async (trx) => {
+    await finishReminders(trx.db, sentIds, { result: 'sent', at, error: null, message: outcome.reference });
+    for (const c of claimed.claims.filter((c) => !sent.has(c.id))) {
+      const error = failedBy.get(c.delivery.recipient.address) ?? 'không rõ kết quả gửi';
+      await finishReminders(trx.db, [c.id], { result: 'failed', at, error, message: outcome.reference });
+    }
+    await audit(trx, 'remind.send', { unitId: claimed.plan.unit.id }, {
+      channel,
+      target,
+      subject: mail.subject,
+      to: mail.to.map((a) => a.address),
+      cc: mail.cc.map((a) => a.address),
+      tasks: claimed.message.items.map((i) => i.task.id),
+      triggers: [...new Set(claimed.message.items.map((i) => i.trigger.kind))],
+      accepted: outcome.accepted,
+      failed: outcome.failed,
+      reference: outcome.reference,
+    });
+    // So that `tasks show` tells when each task was reminded, and who did not get it.
+    for (const item of claimed.message.items) {
+      const mine = claimed.claims.filter((c) => c.delivery.taskId === item.task.id);
+      await audit(trx, 'remind.task', { taskId: item.task.id, unitId: claimed.plan.unit.id }, {
+        kind: item.trigger.kind,
+        period: item.trigger.period,
+        channel,
+        sent: mine.filter((c) => sent.has(c.id)).map((c) => c.delivery.recipient.address),
+        failed: mine.filter((c) => !sent.has(c.id)).map((c) => c.delivery.recipient.address),
+        reference: outcome.reference,
+      });
+    }
+  });
+}

@@ -1,0 +1,155 @@
+/**
+ * `tasks remind`: works out who is owed which reminder as of the as-of day, claims those
+ * deliveries in one write transaction, sends (outbox files or SMTP), then records each result.
+ * A failed recipient stays owed and is retried by the next run; a sent one never is.
+ */
+import { findReminders } from '../db/reminder-repository.js';
+import { loadRegistry } from '../db/unit-repository.js';
+import type { IsoDate } from '../domain/dates.js';
+import { ValidationError, t } from '../domain/errors.js';
+import { checkSmtpUrl, maskSmtpUrl } from '../domain/remind-settings.js';
+import type { SettingMap } from '../domain/settings.js';
+import { composeMessage, type Letterhead } from '../remind/message.js';
+import { deliveryKey, planReminders, type PlannedMessage, type UnitPlan } from '../remind/plan.js';
+import { scheduleFrom } from '../remind/schedule.js';
+import { horizonOf, selectItems, type RunMode } from '../remind/select.js';
+import { summarise, type MessageReport, type RemindSummary } from '../remind/summary.js';
+import type { Address, Channel, OutgoingMail, SendOutcome, Transport } from '../remind/transport.js';
+import { configMap } from './config.js';
+import { inTransaction, type Context } from './context.js';
+import { leadUnitIdsFor } from './due-view.js';
+import { loadViews } from './load-tasks.js';
+import { abandonedBefore, claimAll, recordOutcome } from './remind-log.js';
+
+export interface RemindInput {
+  dryRun: boolean;
+  /** --outbox DIR: write files there even when a mail server is configured. */
+  outbox: string | null;
+  /** Where the outbox goes when neither --outbox nor a mail server says: beside the database. */
+  defaultOutbox: string;
+  unit: string | null;
+  beforeMeeting: IsoDate | null;
+  /** TASKS_SMTP_URL, which wins over mail.smtpUrl. */
+  smtpUrlFromEnv: string | null;
+}
+
+type Route = { channel: 'outbox'; dir: string } | { channel: 'smtp'; url: string };
+
+function routeOf(input: RemindInput, settings: SettingMap): Route {
+  if (input.outbox) return { channel: 'outbox', dir: input.outbox };
+  const fromEnv = input.smtpUrlFromEnv?.trim();
+  if (fromEnv) {
+    try {
+      return { channel: 'smtp', url: checkSmtpUrl(fromEnv) };
+    } catch {
+      // The value is not echoed: it may hold a password.
+      throw new ValidationError(t('biến môi trường TASKS_SMTP_URL không hợp lệ', 'TASKS_SMTP_URL is not a valid mail server URL'), t('dạng smtp://tài-khoản:mật-khẩu@máy-chủ:587 hoặc smtps://…:465', 'like smtp://user:password@host:587 or smtps://…:465'));
+    }
+  }
+  if (settings['mail.smtpUrl']) return { channel: 'smtp', url: settings['mail.smtpUrl'] };
+  return { channel: 'outbox', dir: input.defaultOutbox };
+}
+
+function modeOf(ctx: Context, input: RemindInput, settings: SettingMap): RunMode {
+  if (input.beforeMeeting === null) return { kind: 'schedule', schedule: scheduleFrom(settings) };
+  if (input.beforeMeeting < ctx.today) {
+    throw new ValidationError(
+      t(`ngày họp giao ban ${input.beforeMeeting} đã qua (hôm nay là ${ctx.today})`, `the meeting day ${input.beforeMeeting} has passed (today is ${ctx.today})`),
+      t('nêu ngày họp sắp tới, ví dụ --before-meeting 30/11/2026', 'give the coming meeting day, e.g. --before-meeting 2026-11-30'),
+    );
+  }
+  return { kind: 'meeting', on: input.beforeMeeting, daysAhead: Number(settings['remind.meetingDaysAhead'] ?? 7) };
+}
+
+function senderOf(settings: SettingMap, dryRun: boolean): Address {
+  const address = settings['mail.from'] || settings['office.email'];
+  if (!address && !dryRun) {
+    throw new ValidationError(
+      t('chưa có địa chỉ gửi thư nhắc việc', 'no sender address for reminders'),
+      t('đặt bằng "tasks config set office.email vanphong@…" hoặc "tasks config set mail.from …"', 'set one with "tasks config set office.email …" or "tasks config set mail.from …"'),
+    );
+  }
+  return { name: settings['mail.senderName'] || null, address };
+}
+
+async function planRun(ctx: Context, input: RemindInput, settings: SettingMap, channel: Channel): Promise<UnitPlan[]> {
+  const mode = modeOf(ctx, input, settings);
+  const registry = await loadRegistry(ctx.db);
+  const views = await loadViews(ctx, { openDueBy: horizonOf(mode, ctx.today), leadUnitIds: await leadUnitIdsFor(ctx, input.unit) });
+  const items = selectItems(views, ctx.today, mode);
+  const stale = abandonedBefore(ctx);
+  const rows = await findReminders(ctx.db, [...new Set(items.map((i) => i.task.id))], channel);
+  const done = new Set(rows.filter((r) => r.result === 'sent' || (r.result === 'pending' && r.claimedAt >= stale)).map((r) => deliveryKey({ ...r, recipient: r.recipient })));
+  return planReminders({
+    items,
+    units: registry.units,
+    ccCoordinating: settings['remind.ccCoordinating'] === 'on',
+    officeEmail: settings['office.email'] || null,
+    officeName: settings['mail.senderName'] || null,
+    done: (d) => done.has(deliveryKey(d)),
+  });
+}
+
+function replyToOf(settings: SettingMap, from: Address): Address | null {
+  const office = settings['office.email'];
+  return office && office !== from.address ? { name: from.name, address: office } : null;
+}
+
+function mailOf(claimed: { plan: UnitPlan; message: PlannedMessage }, from: Address, replyTo: Address | null, head: Letterhead): OutgoingMail {
+  const content = composeMessage(claimed.plan.unit, claimed.message, head);
+  const to = claimed.message.to.length ? claimed.message.to : claimed.message.cc;
+  const cc = claimed.message.to.length ? claimed.message.cc : [];
+  return { from, replyTo, to, cc, ...content, unitCode: claimed.plan.unit.code };
+}
+
+async function openTransport(route: Route, ctx: Context): Promise<Transport> {
+  if (route.channel === 'smtp') return (await import('../remind/smtp.js')).openSmtp(route.url);
+  return (await import('../remind/outbox.js')).openOutbox(route.dir, ctx.now);
+}
+
+export async function remind(ctx: Context, input: RemindInput): Promise<RemindSummary> {
+  const settings = await configMap(ctx);
+  const route = routeOf(input, settings);
+  const from = senderOf(settings, input.dryRun);
+  const replyTo = replyToOf(settings, from);
+  const head: Letterhead = { today: ctx.today, meetingOn: input.beforeMeeting, senderName: settings['mail.senderName'], signature: settings['mail.signature'] };
+  const target = route.channel === 'smtp' ? maskSmtpUrl(route.url) : route.dir;
+
+  if (input.dryRun) {
+    const plans = await planRun(ctx, input, settings, route.channel);
+    const reports: MessageReport[] = plans.flatMap((plan) =>
+      plan.messages.map((message) => {
+        const mail = mailOf({ plan, message }, from, replyTo, head);
+        return { unitCode: plan.unit.code, mail, message, outcome: null };
+      }),
+    );
+    return summarise({ asOf: ctx.today, mode: 'dry-run', channel: route.channel, target, meetingOn: input.beforeMeeting, plans, reports });
+  }
+
+  // Checked before anything is claimed, so a bad folder or URL leaves nothing owed as pending.
+  const transport = await openTransport(route, ctx);
+  try {
+    const { plans, claimed } = await inTransaction(ctx, async (trx) => {
+      const plans = await planRun(trx, input, settings, route.channel);
+      return { plans, claimed: await claimAll(trx, plans, route.channel) };
+    });
+    const reports: MessageReport[] = [];
+    let unreachable: SendOutcome | null = null;
+    for (const c of claimed) {
+      const mail = mailOf(c, from, replyTo, head);
+      let outcome: SendOutcome;
+      if (unreachable) {
+        const error = unreachable.failed[0]?.error ?? 'không kết nối được máy chủ thư';
+        outcome = { accepted: [], failed: [...mail.to, ...mail.cc].map((a) => ({ address: a.address, error })), reference: null, unreachable: true };
+      } else {
+        outcome = await transport.send(mail);
+        if (outcome.unreachable) unreachable = outcome;
+      }
+      await recordOutcome(ctx, c, mail, outcome, route.channel, target);
+      reports.push({ unitCode: c.plan.unit.code, mail, message: c.message, outcome });
+    }
+    return summarise({ asOf: ctx.today, mode: route.channel, channel: route.channel, target, meetingOn: input.beforeMeeting, plans, reports });
+  } finally {
+    transport.close();
+  }
+}

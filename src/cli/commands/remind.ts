@@ -1,0 +1,62 @@
+/** `tasks remind [--dry-run] [--outbox DIR] [--unit U] [--before-meeting D]` */
+import path from 'node:path';
+import type { Command } from 'commander';
+import { DeliveryError, t } from '../../domain/errors.js';
+import { withSession } from '../context.js';
+import { dateArg } from '../options.js';
+import { printData, printJson } from '../output.js';
+
+interface RemindOptions {
+  dryRun?: boolean;
+  outbox?: string;
+  unit?: string;
+  beforeMeeting?: string;
+}
+
+export function registerRemind(program: Command): void {
+  program
+    .command('remind')
+    .description('nhắc việc bằng thư điện tử công vụ: trước hạn, đúng hạn và khi quá hạn; không gửi trùng')
+    .option('-n, --dry-run', 'in các thư sẽ gửi, không gửi và không ghi gì')
+    .option('-o, --outbox <dir>', 'ghi thư (.eml) vào thư mục này thay vì gửi (mặc định khi chưa cấu hình máy chủ thư: thư mục outbox cạnh cơ sở dữ liệu)')
+    .option('-u, --unit <unit>', 'chỉ nhắc đơn vị (hoặc nhóm) chủ trì này')
+    .option('--before-meeting <date>', 'nhắc mọi nhiệm vụ quá hạn và sắp đến hạn trước buổi họp giao ban ngày này', dateArg('ngày họp giao ban'))
+    .addHelpText(
+      'after',
+      `
+Ví dụ:
+  tasks remind --dry-run
+  tasks remind
+  tasks remind --outbox "D:\\NhacViec\\outbox"
+  tasks remind --unit "Phòng Lãnh sự"
+  tasks remind --before-meeting 30/11/2026
+  TASKS_SMTP_URL="smtp://nhacviec:MAT-KHAU@mail.quanghoa.gov.vn:587" tasks remind
+
+Cấu hình: tasks config set office.email …, mail.from, mail.senderName, mail.signature,
+remind.offsetsBefore (7,3), remind.firstAfterDays (1), remind.repeatAfterDays (7),
+remind.ccCoordinating (on), mail.smtpUrl (TASKS_SMTP_URL được ưu tiên).
+Mã thoát 1 khi có thư không gửi được; lần chạy sau chỉ gửi lại phần đó.`,
+    )
+    .action(async (opts: RemindOptions, command: Command) => {
+      const [{ remind }, { renderRemind }] = await Promise.all([import('../../app/remind.js'), import('../../report/remind-render.js')]);
+      const summary = await withSession(command, { mayCreate: false }, async (s) => {
+        const result = await remind(s.ctx, {
+          dryRun: opts.dryRun === true,
+          outbox: opts.outbox ? path.resolve(opts.outbox) : null,
+          defaultOutbox: path.join(path.dirname(path.resolve(s.location)), 'outbox'),
+          unit: opts.unit ?? null,
+          beforeMeeting: opts.beforeMeeting ?? null,
+          smtpUrlFromEnv: process.env.TASKS_SMTP_URL ?? null,
+        });
+        if (s.json) printJson(result);
+        else printData(renderRemind(result, s.render));
+        return result;
+      });
+      if (summary.totals.failed > 0) {
+        throw new DeliveryError(
+          t(`${summary.totals.failed} nhiệm vụ chưa nhắc được (xem tóm tắt ở trên)`, `${summary.totals.failed} task reminders could not be delivered (see the summary above)`),
+          t('kiểm tra máy chủ thư và địa chỉ người nhận; chạy lại "tasks remind" sẽ chỉ gửi phần chưa gửi được', 'check the mail server and the addresses; running "tasks remind" again sends only what failed'),
+        );
+      }
+    });
+}

@@ -1,0 +1,70 @@
+/**
+ * Sending through a mail server with nodemailer: smtp:// upgrades with STARTTLS when the server
+ * offers it, smtps:// is TLS from the start. nodemailer resolves, not throws, when the server
+ * refuses only some recipients, so the outcome is read recipient by recipient. Error texts are
+ * scrubbed of the password before they go anywhere.
+ */
+import nodemailer from 'nodemailer';
+import { maskSmtpUrl } from '../domain/remind-settings.js';
+import { mailerMessage, recipientsOf, type OutgoingMail, type SendOutcome, type Transport } from './transport.js';
+
+interface MailerError extends Error {
+  code?: string;
+  response?: string;
+  recipient?: string;
+  rejected?: string[];
+  rejectedErrors?: MailerError[];
+}
+
+/** Codes nodemailer gives when no conversation with the server took place. */
+const CONNECTION_CODES = new Set(['ECONNECTION', 'ETIMEDOUT', 'ESOCKET', 'EDNS', 'ECONNREFUSED', 'ETLS', 'EAUTH']);
+
+function secretsOf(url: string): string[] {
+  try {
+    const parsed = new URL(url);
+    return [url, parsed.password, decodeURIComponent(parsed.password)].filter((s) => s.length > 0);
+  } catch {
+    return [url];
+  }
+}
+
+export function openSmtp(url: string): Transport {
+  const secrets = secretsOf(url);
+  const scrub = (text: string) => secrets.reduce((out, secret) => out.split(secret).join('***'), text);
+  const describe = (error: MailerError) => scrub([error.code, error.response ?? error.message].filter(Boolean).join(' ').replace(/\s+/g, ' ').trim());
+  const mailer = nodemailer.createTransport({
+    url,
+    connectionTimeout: 20_000,
+    greetingTimeout: 20_000,
+    socketTimeout: 60_000,
+    disableFileAccess: true,
+    disableUrlAccess: true,
+  });
+  return {
+    channel: 'smtp',
+    target: maskSmtpUrl(url),
+    async send(mail: OutgoingMail): Promise<SendOutcome> {
+      const recipients = recipientsOf(mail);
+      try {
+        const info = await mailer.sendMail(mailerMessage(mail));
+        const accepted = ((info.accepted ?? []) as unknown[]).map((a) => String(typeof a === 'object' && a !== null ? (a as { address: string }).address : a).toLowerCase());
+        const errors = ((info as { rejectedErrors?: MailerError[] }).rejectedErrors ?? []);
+        const failed = recipients
+          .filter((r) => !accepted.includes(r))
+          .map((address) => {
+            const error = errors.find((e) => e.recipient?.toLowerCase() === address);
+            return { address, error: error ? describe(error) : 'máy chủ thư từ chối người nhận' };
+          });
+        return { accepted, failed, reference: info.messageId ?? null };
+      } catch (error) {
+        const e = error as MailerError;
+        const perRecipient = new Map((e.rejectedErrors ?? []).map((r) => [r.recipient?.toLowerCase() ?? '', describe(r)]));
+        const unreachable = !e.rejectedErrors?.length && CONNECTION_CODES.has(e.code ?? '');
+        return { accepted: [], failed: recipients.map((address) => ({ address, error: perRecipient.get(address) ?? describe(e) })), reference: null, unreachable };
+      }
+    },
+    close() {
+      mailer.close();
+    },
+  };
+}

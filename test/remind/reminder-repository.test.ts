@@ -1,0 +1,57 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openSqlite, type OpenedDatabase } from '../../src/db/connect.js';
+import { claimReminder, findReminders, finishReminders, type Claim } from '../../src/db/reminder-repository.js';
+
+let opened: OpenedDatabase;
+
+beforeEach(async () => {
+  opened = await openSqlite(':memory:', { create: true });
+  const now = '2026-11-20T01:00:00.000Z';
+  await opened.db
+    .insertInto('task')
+    .values({ text: 'Rà soát', text_folded: 'ra soat', ongoing: 0, assigned_on: '2026-11-01', due_on: '2026-11-19', original_due_on: '2026-11-19', created_at: now, updated_at: now })
+    .execute();
+});
+
+afterEach(async () => {
+  await opened.close();
+});
+
+const claim: Claim = { taskId: 1, kind: 'after-1', period: '2026-11-19', recipient: 'lanhsu@so.example.vn', channel: 'smtp', role: 'to', unitId: null };
+const AT = '2026-11-20T01:00:00.000Z';
+const HOUR_AGO = '2026-11-20T00:00:00.000Z';
+
+describe('reminder log', () => {
+  it('the unique key refuses a second row for the same task, trigger, period, recipient and channel', async () => {
+    await claimReminder(opened.db, claim, AT, HOUR_AGO);
+    await expect(
+      opened.db
+        .insertInto('reminder')
+        .values({ task_id: 1, kind: 'after-1', period: '2026-11-19', recipient: 'lanhsu@so.example.vn', channel: 'smtp', role: 'to', unit_id: null, result: 'sent', attempts: 1, claimed_at: AT })
+        .execute(),
+    ).rejects.toThrow(/UNIQUE/);
+  });
+
+  it('a delivery claimed or sent cannot be claimed again; another channel or period can', async () => {
+    const first = await claimReminder(opened.db, claim, AT, HOUR_AGO);
+    expect(first).not.toBeNull();
+    expect(await claimReminder(opened.db, claim, AT, HOUR_AGO)).toBeNull();
+    await finishReminders(opened.db, [first!], { result: 'sent', at: AT, error: null, message: 'x.eml' });
+    expect(await claimReminder(opened.db, claim, '2026-11-27T01:00:00.000Z', '2026-11-27T00:00:00.000Z')).toBeNull();
+    expect(await claimReminder(opened.db, { ...claim, channel: 'outbox' }, AT, HOUR_AGO)).not.toBeNull();
+    expect(await claimReminder(opened.db, { ...claim, kind: 'after-8' }, AT, HOUR_AGO)).not.toBeNull();
+  });
+
+  it('a failed delivery, or a claim abandoned for an hour, is taken again', async () => {
+    const id = await claimReminder(opened.db, claim, AT, HOUR_AGO);
+    await finishReminders(opened.db, [id!], { result: 'failed', at: AT, error: '550', message: null });
+    expect(await claimReminder(opened.db, claim, AT, HOUR_AGO)).toBe(id);
+    // Still pending, claimed at AT: fresh for a run a minute later, abandoned for one two hours later.
+    expect(await claimReminder(opened.db, claim, '2026-11-20T01:01:00.000Z', '2026-11-20T00:01:00.000Z')).toBeNull();
+    expect(await claimReminder(opened.db, claim, '2026-11-20T03:00:00.000Z', '2026-11-20T02:00:00.000Z')).toBe(id);
+    const [row] = await findReminders(opened.db, [1], 'smtp');
+    expect(row.result).toBe('pending');
+    const attempts = await opened.db.selectFrom('reminder').select('attempts').executeTakeFirstOrThrow();
+    expect(attempts.attempts).toBe(3);
+  });
+});
