@@ -281,7 +281,7 @@ describe('the database location', () => {
     expect(result.code).toBe(0);
     const info = JSON.parse(result.stdout);
     expect(info.database).toBe(path.join(w.dir, 'xdg', 'tasks', 'tasks.db'));
-    expect(info.schemaVersion).toMatch(/core/);
+    expect(info.schemaVersion).toMatch(/^\d{4}-\d{2}-\d{2}-[a-z-]+$/);
     const own = w.json(['info', '--db', w.db]);
     expect(own).toMatchObject({ units: 5, tasks: 0, today: '2026-11-20', actor: 'chuyenvien.vp' });
   });
