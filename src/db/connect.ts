@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import Sqlite from 'better-sqlite3';
-import { Kysely, Migrator, sql } from 'kysely';
+import { Kysely, type LogEvent, Migrator, sql } from 'kysely';
 import { DatabaseError, t } from '../domain/errors.js';
 import { migrationsFor } from './migrations/index.js';
 import type { Database } from './schema.js';
@@ -82,7 +82,7 @@ export async function openSqlite(location: string, options: OpenOptions): Promis
     if (isSqliteFileError(error)) throw notOurs(location);
     throw error;
   }
-  const db = new Kysely<Database>({ dialect: sqliteDialect(handle) });
+  const db = new Kysely<Database>({ dialect: sqliteDialect(handle), log: process.env.TASKS_DEBUG_SQL ? logQuery : undefined });
   try {
     await migrate(db, location);
   } catch (error) {
@@ -126,4 +126,9 @@ async function migrate(db: Db, location: string): Promise<void> {
 export async function schemaVersion(db: Db): Promise<string | null> {
   const result = await sql<{ name: string | null }>`select max(name) as name from ${sql.table(MIGRATION_TABLE)}`.execute(db);
   return result.rows[0]?.name ?? null;
+}
+
+/** TASKS_DEBUG_SQL=1: each statement and its time on stderr, for finding what a command waits on. */
+function logQuery(event: LogEvent): void {
+  process.stderr.write(`${event.queryDurationMillis.toFixed(1)} ms\t${event.query.sql}\n`);
 }
