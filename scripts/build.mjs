@@ -1,13 +1,27 @@
-// Bundles the CLI into dist/: one entry file plus chunks that commands load when they run,
-// so `tasks --version` and `tasks due` do not parse what they do not use.
+// Bundles the CLI into dist/cli.cjs, then warms a V8 code cache for it (see bin/tasks.js).
+//
+// Why CommonJS and one file: Node 20 can cache compiled code only for scripts, not for ES
+// modules, and compiling the bundle is most of what every command costs before it does any
+// work. The libraries that only some commands need (DOCX, XLSX, PDF and Word readers, e-mail,
+// prompts, PostgreSQL) stay outside the bundle and are required when those commands run.
 import { build } from 'esbuild';
-import { rmSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+/** What every start needs; every other dependency is required on demand from node_modules. */
+const BUNDLED = new Set(['commander', 'kysely', 'chalk', 'cli-table3']);
+const { dependencies } = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
+const external = Object.keys(dependencies).filter((name) => !BUNDLED.has(name));
 
 /**
  * commander requires node:child_process as it loads, for stand-alone executable subcommands,
  * which tasks does not have; that require drags in net, dgram and the socket wrappers on every
- * start (several ms of `tasks --version`). commander gets a stand-in that loads the real module
- * only if it ever spawns.
+ * start. commander gets a stand-in that loads the real module only if it ever spawns.
  */
 const lazyChildProcess = {
   name: 'lazy-child-process',
@@ -22,20 +36,40 @@ const lazyChildProcess = {
   },
 };
 
-rmSync(new URL('../dist', import.meta.url), { recursive: true, force: true });
+rmSync(path.join(root, 'dist'), { recursive: true, force: true });
 await build({
-  entryPoints: { cli: 'src/cli/entry.ts' },
-  outdir: 'dist',
+  entryPoints: [path.join(root, 'src/cli/entry.ts')],
+  outfile: path.join(root, 'dist/cli.cjs'),
   bundle: true,
-  splitting: true,
-  format: 'esm',
+  format: 'cjs',
   platform: 'node',
   target: 'node20',
-  packages: 'bundle',
-  external: ['better-sqlite3'],
-  minifySyntax: true,
+  external,
+  // import() of a library becomes require(): every library named above ships a CommonJS build,
+  // and a script compiled from a code cache has no loader for import().
+  supported: { 'dynamic-import': false },
+  define: { 'import.meta.url': '__tasksModuleUrl' },
+  banner: { js: "const __tasksModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
+  minify: !process.env.TASKS_BUILD_READABLE,
+  keepNames: true,
   sourcemap: 'linked',
   logLevel: 'warning',
   plugins: [lazyChildProcess],
-  banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
 });
+
+// One run of the daily view on a scratch database compiles what a typical command needs; the
+// loader saves that compiled code beside the bundle for every later start.
+const scratch = mkdtempSync(path.join(os.tmpdir(), 'tasks-build-'));
+try {
+  const run = (...args) =>
+    spawnSync(process.execPath, [path.join(root, 'bin/tasks.js'), '--db', path.join(scratch, 'warm.db'), '--today', '2026-11-20', ...args], {
+      env: { ...process.env, TASKS_CODE_CACHE: 'write', NO_COLOR: '1' },
+      encoding: 'utf8',
+    });
+  run('unit', 'add', 'VP', 'Văn phòng Sở');
+  run('add', 'Nhiệm vụ mẫu', '--unit', 'VP', '--due', '2026-11-25');
+  const warm = run('due');
+  if (warm.status !== 0) console.warn(`build: the code cache was not warmed (${warm.stderr.trim().split('\n')[0]})`);
+} finally {
+  rmSync(scratch, { recursive: true, force: true });
+}

@@ -1,40 +1,43 @@
 /**
- * The DOCX and XLSX writers are heavy: the bundle must load them only when those formats are
- * asked for, never when the CLI starts.
+ * The libraries only some commands need (DOCX, XLSX, Word and PDF readers, e-mail, prompts) stay
+ * outside the bundle and are loaded when those commands run, never when the CLI starts. Each
+ * command here runs with a preload that records the packages the process loaded.
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { expect, test } from 'vitest';
-import { ROOT } from '../helpers/cli.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ROOT, workspace, type Workspace } from '../helpers/cli.js';
 
-const DIST = path.join(ROOT, 'dist');
+const HEAVY = ['docx', 'exceljs', 'mammoth', 'unpdf', 'nodemailer', '@inquirer/prompts'];
+let w: Workspace;
 
-/** Files the entry imports statically (`import … from "./chunk.js"`), transitively. */
-function staticGraph(entry: string): Set<string> {
-  const seen = new Set<string>();
-  const visit = (file: string) => {
-    if (seen.has(file)) return;
-    seen.add(file);
-    const code = fs.readFileSync(path.join(DIST, file), 'utf8');
-    for (const m of code.matchAll(/^import\s*(?:[^'"();]*?\sfrom\s*)?["']\.\/([^"']+)["'];?/gm)) visit(m[1]);
-  };
-  visit(entry);
-  return seen;
+function loadedBy(args: string[]): string[] {
+  const record = path.join(w.dir, `loaded-${Math.random().toString(36).slice(2)}.txt`);
+  const result = w.run(args, { env: { NODE_OPTIONS: `--require ${path.join(ROOT, 'test/helpers/record-loaded.cjs')}`, TASKS_TEST_LOADED: record } });
+  expect(result.code, result.stderr).toBe(0);
+  return fs.readFileSync(record, 'utf8').split('\n').filter(Boolean);
 }
 
-const WORD = 'wordprocessingml';
-const EXCEL = 'spreadsheetml';
+beforeAll(() => {
+  w = workspace('2026-11-20');
+  expect(w.run(['unit', 'import', path.join(ROOT, 'data', 'units-sample.json')]).code).toBe(0);
+  expect(w.run(['add', 'Báo cáo kết quả rà soát thủ tục hành chính', '--unit', 'VP', '--due', '2026-11-25']).code).toBe(0);
+});
 
-test('the writers are in the bundle, but not reachable at start-up', () => {
-  const all = fs.readdirSync(DIST).filter((f) => f.endsWith('.js'));
-  const holding = (marker: string) => all.filter((f) => fs.readFileSync(path.join(DIST, f), 'utf8').includes(marker));
-  expect(holding(WORD).length).toBeGreaterThan(0);
-  expect(holding(EXCEL).length).toBeGreaterThan(0);
-  const graph = staticGraph('cli.js');
-  expect(graph.size).toBeGreaterThan(1);
-  for (const file of graph) {
-    const code = fs.readFileSync(path.join(DIST, file), 'utf8');
-    expect(code.includes(WORD), file).toBe(false);
-    expect(code.includes(EXCEL), file).toBe(false);
+describe('start-up', () => {
+  for (const args of [['--version'], ['due'], ['list', '--json'], ['show', '1'], ['done', '1', '--evidence', '12/BC-VP']]) {
+    it(`tasks ${args.join(' ')} loads none of the heavy libraries`, () => {
+      const loaded = loadedBy(args);
+      expect(loaded.filter((name) => HEAVY.includes(name))).toEqual([]);
+    });
   }
+
+  it('the DOCX writer is loaded for a DOCX digest, and the XLSX writer only for a workbook', () => {
+    const forDocx = loadedBy(['digest', '--month', '2026-11', '--format', 'docx', '--out', path.join(w.dir, 'bao-cao.docx')]);
+    expect(forDocx).toContain('docx');
+    expect(forDocx).not.toContain('exceljs');
+    const forXlsx = loadedBy(['digest', '--month', '2026-11', '--format', 'xlsx', '--out', path.join(w.dir, 'bao-cao.xlsx')]);
+    expect(forXlsx).toContain('exceljs');
+    expect(forXlsx).not.toContain('docx');
+  });
 });
