@@ -57,8 +57,13 @@ const WORDS = {
 
 export type Word = keyof typeof WORDS;
 
+/** A label with its {placeholders} filled in. */
+export function fill(template: string, values: Record<string, string | number>): string {
+  return template.replace(/\{(\w+)\}/g, (_, name: string) => String(values[name] ?? ''));
+}
+
 export function word(lang: Lang, key: Word, values: Record<string, string | number> = {}): string {
-  return WORDS[key][lang].replace(/\{(\w+)\}/g, (_, name: string) => String(values[name] ?? ''));
+  return fill(WORDS[key][lang], values);
 }
 
 export const PERIOD_LABELS: Record<string, Record<Lang, string>> = {

@@ -1,5 +1,5 @@
 /** The digest's headings and column names, in Vietnamese and English. */
-import type { Lang } from '../labels.js';
+import { fill, type Lang } from '../labels.js';
 
 const WORDS = {
   title: { vi: 'BÁO CÁO', en: 'REPORT' },
@@ -61,7 +61,7 @@ const WORDS = {
 export type DigestWord = keyof typeof WORDS;
 
 export function dw(lang: Lang, key: DigestWord, values: Record<string, string | number> = {}): string {
-  return WORDS[key][lang].replace(/\{(\w+)\}/g, (_, name: string) => String(values[name] ?? ''));
+  return fill(WORDS[key][lang], values);
 }
 
 /** 0.6667 → "66,7%" in Vietnamese, "66.7%" in English; "—" when there is nothing to divide. */
