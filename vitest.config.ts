@@ -1,12 +1,53 @@
 import { defineConfig } from 'vitest/config';
 
+/**
+ * Two projects: everything on SQLite, and the repository and end-to-end suites again on
+ * PostgreSQL when TASKS_TEST_PG_URL names a server (scripts/test-postgres.sh starts one). Each
+ * PostgreSQL test makes its own database there, named with this run's prefix.
+ */
+const pgUrl = process.env.TASKS_TEST_PG_URL ?? '';
+const prefix = `tasks_t${Date.now().toString(36)}${process.pid}`;
+
+if (!pgUrl) {
+  process.stderr.write(
+    '\nPostgreSQL tests SKIPPED: TASKS_TEST_PG_URL is not set (run "scripts/test-postgres.sh npm test" to start a throwaway server and include them).\n\n',
+  );
+}
+
+const common = {
+  testTimeout: 30_000,
+  hookTimeout: 60_000,
+};
+
 export default defineConfig({
   test: {
-    include: ['test/**/*.test.ts'],
-    exclude: ['test/bench/**', 'node_modules/**'],
-    testTimeout: 30_000,
-    hookTimeout: 60_000,
     // The JSON report is what .ci/run reads to print "N passed, N failed".
     reporters: ['default', ['json', { outputFile: 'test-results.json' }]],
+    projects: [
+      {
+        test: {
+          ...common,
+          name: 'sqlite',
+          include: ['test/**/*.test.ts'],
+          exclude: ['test/bench/**', 'node_modules/**'],
+          env: { TASKS_TEST_BACKEND: 'sqlite' },
+        },
+      },
+      ...(pgUrl
+        ? [
+            {
+              test: {
+                ...common,
+                name: 'postgres',
+                // The suites that touch a database; the pure ones need not run twice.
+                include: ['test/db/**/*.test.ts', 'test/app/**/*.test.ts', 'test/remind/reminder-repository.test.ts', 'test/e2e/**/*.test.ts', 'test/pg/**/*.test.ts'],
+                // startup.test.ts is about what a SQLite command loads; prompts drive a terminal, not a database.
+                exclude: ['test/bench/**', 'node_modules/**', 'test/e2e/startup.test.ts', 'test/e2e/prompts.test.ts'],
+                env: { TASKS_TEST_BACKEND: 'postgres', TASKS_TEST_PG_URL: pgUrl, TASKS_TEST_PG_PREFIX: prefix },
+              },
+            },
+          ]
+        : []),
+    ],
   },
 });

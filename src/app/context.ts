@@ -5,12 +5,16 @@
 import type { Db } from '../db/connect.js';
 import { recordAudit } from '../db/audit-repository.js';
 import type { IsoDate } from '../domain/dates.js';
+import type { Acting } from '../domain/roles.js';
 
 export interface Context {
   db: Db;
   /** The as-of day: stands for "today" in every respect but audit timestamps. */
   today: IsoDate;
+  /** The login of whoever runs the command (TASKS_USER, else the operating system's user). */
   actor: string;
+  /** Their registered person and role; null while nobody is registered (single-user mode). */
+  acting: Acting;
   now: () => Date;
 }
 

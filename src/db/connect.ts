@@ -1,6 +1,7 @@
 /**
- * Opens the database: a SQLite file (the embedded default), created and migrated on first use.
- * The only place that knows how a path becomes a kysely instance.
+ * Opens the database: a SQLite file (the embedded default), created and migrated on first use,
+ * or a PostgreSQL database named by a connection URL (postgres.ts, loaded only then). The only
+ * place that knows how a path or URL becomes a kysely instance.
  */
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
@@ -8,6 +9,7 @@ import path from 'node:path';
 import Sqlite from 'better-sqlite3';
 import { Kysely, type LogEvent, Migrator, sql } from 'kysely';
 import { DatabaseError, t } from '../domain/errors.js';
+import { type Dialect, displayLocation, isPostgresUrl } from './dialect.js';
 import { migrationsFor } from './migrations/index.js';
 import type { Database } from './schema.js';
 import { sqliteDialect } from './sqlite-dialect.js';
@@ -21,8 +23,17 @@ export interface OpenOptions {
 
 export interface OpenedDatabase {
   db: Db;
+  /** Where it is, fit to print: a URL without its password. */
   location: string;
+  dialect: Dialect;
   close(): Promise<void>;
+}
+
+/** A SQLite path or a postgres:// URL. */
+export async function openDatabase(location: string, options: OpenOptions): Promise<OpenedDatabase> {
+  if (!isPostgresUrl(location)) return openSqlite(location, options);
+  const { openPostgres } = await import('./postgres.js');
+  return openPostgres(location);
 }
 
 const MIGRATION_TABLE = 'kysely_migration';
@@ -41,7 +52,8 @@ function nativeBinding(): string | undefined {
   }
 }
 
-function notOurs(location: string): DatabaseError {
+export function notOurs(at: string): DatabaseError {
+  const location = displayLocation(at);
   return new DatabaseError(
     t(`"${location}" không phải là cơ sở dữ liệu của tasks`, `"${location}" is not a tasks database`),
     t('kiểm tra lại đường dẫn --db hoặc TASKS_DB', 'check the --db path or TASKS_DB'),
@@ -82,19 +94,21 @@ export async function openSqlite(location: string, options: OpenOptions): Promis
     if (isSqliteFileError(error)) throw notOurs(location);
     throw error;
   }
-  const db = new Kysely<Database>({ dialect: sqliteDialect(handle), log: process.env.TASKS_DEBUG_SQL ? logQuery : undefined });
+  const db = new Kysely<Database>({ dialect: sqliteDialect(handle), log: queryLog() });
   try {
-    await migrate(db, location);
+    await migrate(db, location, 'sqlite', () => sqliteMigrations(db));
   } catch (error) {
     await db.destroy();
     if (isSqliteFileError(error)) throw notOurs(location);
     throw error;
   }
-  return { db, location, close: () => db.destroy() };
+  return { db, location, dialect: 'sqlite', close: () => db.destroy() };
 }
 
+export type Applied = string[] | 'empty' | 'foreign';
+
 /** The migrations a file has had; 'empty' for a new file, 'foreign' for one holding other tables. */
-async function appliedMigrations(db: Db): Promise<string[] | 'empty' | 'foreign'> {
+async function sqliteMigrations(db: Db): Promise<Applied> {
   const tables = await sql<{ name: string }>`select name from sqlite_master where type = 'table' and name not like 'sqlite_%'`.execute(db);
   const names = tables.rows.map((r) => r.name);
   if (names.length === 0) return 'empty';
@@ -103,16 +117,19 @@ async function appliedMigrations(db: Db): Promise<string[] | 'empty' | 'foreign'
   return rows.rows.map((r) => r.name);
 }
 
-/** Brings the schema up to date; refuses a file that holds someone else's tables or a newer schema. */
-async function migrate(db: Db, location: string): Promise<void> {
-  const known = migrationsFor('sqlite');
-  const applied = await appliedMigrations(db);
+/**
+ * Brings the schema up to date; refuses a database that holds someone else's tables or a newer
+ * schema. `applied` reads what has run, in one query when the schema is current.
+ */
+export async function migrate(db: Db, location: string, dialect: Dialect, applied_: () => Promise<Applied>): Promise<void> {
+  const known = migrationsFor(dialect);
+  const applied = await applied_();
   if (applied === 'foreign') throw notOurs(location);
   if (applied !== 'empty') {
     const newer = applied.filter((name) => !(name in known));
     if (newer.length > 0) {
       throw new DatabaseError(
-        t(`cơ sở dữ liệu "${location}" do phiên bản tasks mới hơn tạo ra (lược đồ ${newer.at(-1)})`, `database "${location}" was written by a newer version of tasks (schema ${newer.at(-1)})`),
+        t(`cơ sở dữ liệu "${displayLocation(location)}" do phiên bản tasks mới hơn tạo ra (lược đồ ${newer.at(-1)})`, `database "${displayLocation(location)}" was written by a newer version of tasks (schema ${newer.at(-1)})`),
         t('cập nhật tasks lên phiên bản mới nhất', 'update tasks to the latest version'),
       );
     }
@@ -123,9 +140,15 @@ async function migrate(db: Db, location: string): Promise<void> {
   if (error) throw error;
 }
 
+export const MIGRATIONS_TABLE = MIGRATION_TABLE;
+
 export async function schemaVersion(db: Db): Promise<string | null> {
   const result = await sql<{ name: string | null }>`select max(name) as name from ${sql.table(MIGRATION_TABLE)}`.execute(db);
   return result.rows[0]?.name ?? null;
+}
+
+export function queryLog(): ((event: LogEvent) => void) | undefined {
+  return process.env.TASKS_DEBUG_SQL ? logQuery : undefined;
 }
 
 /** TASKS_DEBUG_SQL=1: each statement and its time on stderr, for finding what a command waits on. */
