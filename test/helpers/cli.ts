@@ -24,6 +24,8 @@ export interface Workspace {
   /** The SQLite file, or the PostgreSQL URL in the postgres project. */
   db: string;
   postgres: boolean;
+  /** Where `tasks remind` writes by default: beside the SQLite file, or in the user's data folder. */
+  outbox: string;
   run(args: string[], options?: { env?: Record<string, string>; input?: string }): RunResult;
   json<T = any>(args: string[], options?: { env?: Record<string, string> }): T;
   file(name: string, content: string | Buffer): string;
@@ -61,6 +63,7 @@ export function workspace(today = '2026-11-20'): Workspace {
     dir,
     db,
     postgres: ON_POSTGRES,
+    outbox: ON_POSTGRES ? path.join(dir, 'xdg', 'tasks', 'outbox') : path.join(dir, 'outbox'),
     run,
     json(args, options) {
       const result = run([...args, '--json'], options);
