@@ -9,6 +9,8 @@ import { registerDigest } from './commands/digest.js';
 import { registerInfo } from './commands/info.js';
 import { registerRemind } from './commands/remind.js';
 import { registerUnit } from './commands/unit.js';
+import { registerUser } from './commands/user.js';
+import { registerDb } from './commands/db.js';
 import { registerViews } from './commands/views.js';
 
 export const VERSION = '0.1.0';
@@ -19,7 +21,7 @@ export function buildProgram(): Command {
     .version(VERSION, '-V, --version', 'in số phiên bản')
     .helpOption('-h, --help', 'xem hướng dẫn')
     .addHelpCommand('help [command]', 'xem hướng dẫn của một lệnh')
-    .option('--db <path>', 'tệp cơ sở dữ liệu SQLite (mặc định: TASKS_DB, hoặc thư mục dữ liệu của người dùng)')
+    .option('--db <path>', 'tệp SQLite, hoặc địa chỉ PostgreSQL postgres://… (mặc định: TASKS_DB, hoặc thư mục dữ liệu của người dùng)')
     .option('--today <date>', 'tính "đến ngày" này thay cho hôm nay (mặc định: TASKS_TODAY, hoặc hôm nay theo giờ Việt Nam)')
     .option('--json', 'in JSON ra stdout')
     .option('--lang <lang>', 'ngôn ngữ hiển thị: vi (mặc định) hoặc en')
@@ -49,6 +51,8 @@ Biến môi trường: TASKS_DB, TASKS_TODAY, TASKS_USER, TASKS_SMTP_URL, NO_COL
   registerConfig(program);
   registerDigest(program);
   registerRemind(program);
+  registerUser(program);
+  registerDb(program);
   for (const command of program.commands) inherit(command);
   return program;
 }

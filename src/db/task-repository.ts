@@ -4,6 +4,7 @@ import { MAX_DATE, type IsoDate } from '../domain/dates.js';
 import type { Period } from '../domain/recurrence.js';
 import type { ExtensionRecord, Task, UnitRef } from '../domain/task.js';
 import type { Db } from './connect.js';
+import { dialectOf } from './dialect.js';
 import type { Database, NewTaskRow, TaskUpdate } from './schema.js';
 
 export interface TaskFilter {
@@ -191,6 +192,15 @@ export async function setCoordinators(db: Db, taskId: number, unitIds: number[])
   await db.deleteFrom('task_coordinator').where('task_id', '=', taskId).execute();
   const unique = [...new Set(unitIds)];
   if (unique.length) await db.insertInto('task_coordinator').values(unique.map((unit_id) => ({ task_id: taskId, unit_id }))).execute();
+}
+
+/**
+ * Inside a write transaction: holds the task's row until commit, so two people changing one task
+ * at once take turns instead of both acting on what they read. SQLite's write transactions
+ * (BEGIN IMMEDIATE) already take turns for the whole database.
+ */
+export async function lockTask(db: Db, id: number): Promise<void> {
+  if (dialectOf(db) === 'postgres') await db.selectFrom('task').select('id').where('id', '=', id).forUpdate().execute();
 }
 
 export async function updateTask(db: Db, id: number, update: TaskUpdate): Promise<void> {
