@@ -6,9 +6,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { freshPostgresDatabase, PG_URL } from '../helpers/backend.js';
 import { ROOT, workspace, type Workspace } from '../helpers/cli.js';
 
-const HEAVY = ['docx', 'exceljs', 'mammoth', 'unpdf', 'nodemailer', '@inquirer/prompts'];
+const HEAVY = ['docx', 'exceljs', 'mammoth', 'unpdf', 'nodemailer', '@inquirer/prompts', 'pg'];
 let w: Workspace;
 
 function loadedBy(args: string[]): string[] {
@@ -39,5 +40,16 @@ describe('start-up', () => {
     const forXlsx = loadedBy(['digest', '--month', '2026-11', '--format', 'xlsx', '--out', path.join(w.dir, 'bao-cao.xlsx')]);
     expect(forXlsx).toContain('exceljs');
     expect(forXlsx).not.toContain('docx');
+  });
+});
+
+describe.runIf(PG_URL)('start-up on PostgreSQL', () => {
+  it('loads pg only when the database is a postgres:// URL', () => {
+    const pg = workspace('2026-11-20');
+    const url = pg.postgres ? pg.db : freshPostgresDatabase();
+    const record = path.join(pg.dir, 'loaded.txt');
+    const result = pg.run(['due'], { env: { TASKS_DB: url, NODE_OPTIONS: `--require ${path.join(ROOT, 'test/helpers/record-loaded.cjs')}`, TASKS_TEST_LOADED: record } });
+    expect(result.code, result.stderr).toBe(0);
+    expect(fs.readFileSync(record, 'utf8').split('\n')).toContain('pg');
   });
 });

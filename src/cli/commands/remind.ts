@@ -43,7 +43,7 @@ Mã thoát 1 khi có thư không gửi được; lần chạy sau chỉ gửi l�
         import('../../report/remind-render.js'),
         import('../../db/location.js'),
       ]);
-      const summary = await withSession(command, { mayCreate: false }, async (s) => {
+      const summary = await withSession(command, { mayCreate: false, office: opts.dryRun ? undefined : t('gửi nhắc việc', 'send reminders') }, async (s) => {
         const result = await remind(s.ctx, {
           dryRun: opts.dryRun === true,
           outbox: opts.outbox ? path.resolve(opts.outbox) : null,
