@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import Sqlite from 'better-sqlite3';
+import type Sqlite from 'better-sqlite3';
 import { Kysely, type LogEvent, Migrator, sql } from 'kysely';
 import { DatabaseError, t } from '../domain/errors.js';
 import { type Dialect, displayLocation, isPostgresUrl } from './dialect.js';
@@ -79,9 +79,11 @@ export async function openSqlite(location: string, options: OpenOptions): Promis
       fs.mkdirSync(path.dirname(path.resolve(location)), { recursive: true });
     }
   }
+  // Loaded here, not at the top: a command on PostgreSQL never needs the SQLite addon.
+  const { default: Database } = await import('better-sqlite3');
   let handle: Sqlite.Database;
   try {
-    handle = new Sqlite(location, { nativeBinding: nativeBinding() });
+    handle = new Database(location, { nativeBinding: nativeBinding() });
     handle.pragma('busy_timeout = 10000');
     handle.pragma('journal_mode = WAL');
     handle.pragma('synchronous = NORMAL');

@@ -5,7 +5,12 @@
  * Start-up is a round trip or two: the pool connects on the first query, and when the schema is
  * current the migration check is that one query.
  */
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { Kysely, PostgresDialect, sql } from 'kysely';
+import type PgModule from 'pg';
+import { requireWithCodeCache } from './code-cache.js';
 import { DatabaseError, t } from '../domain/errors.js';
 import { type Applied, type Db, migrate, MIGRATIONS_TABLE, notOurs, type OpenedDatabase, queryLog } from './connect.js';
 import { displayLocation } from './dialect.js';
@@ -78,8 +83,18 @@ async function postgresMigrations(db: Db): Promise<Applied> {
   return tables.rows.length === 0 ? 'empty' : 'foreign';
 }
 
+/**
+ * The `pg` client: from dist/pg.cjs (scripts/build.mjs bundles it beside the CLI) through the
+ * code cache when the CLI runs built, else from node_modules.
+ */
+async function loadPg(): Promise<typeof PgModule> {
+  const bundled = path.join(path.dirname(fileURLToPath(import.meta.url)), 'pg.cjs');
+  if (fs.existsSync(bundled)) return requireWithCodeCache<typeof PgModule>(bundled);
+  return (await import('pg')).default;
+}
+
 export async function openPostgres(location: string): Promise<OpenedDatabase> {
-  const { default: pg } = await import('pg');
+  const pg = await loadPg();
   const pool = new pg.Pool({
     connectionString: location,
     // One command, one connection: a CLI process never runs two statements at once.
