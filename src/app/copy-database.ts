@@ -5,12 +5,12 @@
  * difference undoes the copy.
  */
 import type { Db } from '../db/connect.js';
-import { countRows, moveSequencePast, readRows, TABLES, writeRows, type TableCount } from '../db/copy-repository.js';
+import { analyzeCopy, countRows, moveSequencePast, readRows, TABLES, writeRows, type TableCount } from '../db/copy-repository.js';
 import { ConflictError, DatabaseError, t } from '../domain/errors.js';
 
 export async function copyDatabase(from: Db, to: Db): Promise<TableCount[]> {
   // The source is read in one transaction too, so a change made meanwhile is copied whole or not at all.
-  return from
+  const counts = await from
     .transaction()
     .setIsolationLevel('repeatable read')
     .execute((source) =>
@@ -38,4 +38,6 @@ export async function copyDatabase(from: Db, to: Db): Promise<TableCount[]> {
         return counts;
       }),
     );
+  await analyzeCopy(to);
+  return counts;
 }

@@ -68,3 +68,12 @@ export async function moveSequencePast(db: Db, table: Table): Promise<void> {
   if (dialectOf(db) !== 'postgres') return;
   await sql`select setval(pg_get_serial_sequence(${table}, 'id'), coalesce((select max(id) from ${sql.table(table)}), 0) + 1, false)`.execute(db);
 }
+
+/**
+ * PostgreSQL, after the copy has committed: statistics for the planner and the visibility map
+ * that lets the daily view read its index alone. Until autovacuum gets round to a freshly loaded
+ * table the planner knows nothing of it. (VACUUM cannot run inside a transaction.)
+ */
+export async function analyzeCopy(db: Db): Promise<void> {
+  if (dialectOf(db) === 'postgres') await sql`vacuum analyze`.execute(db);
+}
