@@ -115,6 +115,11 @@ export async function withSession<T>(command: Command, access: Access, work: (se
   const session = await openSession(command, access);
   try {
     return await work(session);
+  } catch (error) {
+    // A read-only login that tries to write, a server gone mid-command: one line, not a stack.
+    if (session.dialect !== 'postgres') throw error;
+    const { connectionError } = await import('../db/postgres.js');
+    throw connectionError(session.location, error) ?? error;
   } finally {
     await session.close();
   }
