@@ -57,6 +57,23 @@ await build({
   plugins: [lazyChildProcess],
 });
 
+/**
+ * pg asks whether it runs in a Cloudflare Worker by constructing a fetch `Response`, which makes
+ * Node load its whole fetch implementation (undici, ~15 ms) on every connection. tasks runs on
+ * Node only: the question gets its answer at build time.
+ */
+const notCloudflare = {
+  name: 'not-cloudflare',
+  setup(build) {
+    build.onLoad({ filter: /[\\/]pg[\\/]lib[\\/]stream\.js$/ }, (args) => {
+      const source = readFileSync(args.path, 'utf8');
+      const patched = source.replace(/function isCloudflareRuntime\(\) \{/, 'function isCloudflareRuntime() {\n  return false');
+      if (patched === source) throw new Error('build: pg/lib/stream.js changed; review the not-cloudflare plugin');
+      return { contents: patched, loader: 'js' };
+    });
+  },
+};
+
 // The PostgreSQL client, bundled on its own: loaded (with its own code cache, see
 // src/db/code-cache.ts) only by commands on a postgres:// database, never by SQLite users.
 await build({
@@ -68,6 +85,7 @@ await build({
   target: 'node20',
   // pg-native and the Cloudflare socket are required only when asked for; neither is used here.
   external: ['pg-native', 'pg-cloudflare'],
+  plugins: [notCloudflare],
   minify: !process.env.TASKS_BUILD_READABLE,
   keepNames: true,
   logLevel: 'warning',
