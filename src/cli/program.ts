@@ -38,8 +38,11 @@ Ví dụ:
   tasks due
   tasks done 12 --evidence "123/BC-VP"
   tasks remind --dry-run
+  tasks --db postgres://tasks_sngv@csdl.so.local/tasks_sngv due
+  tasks user add "Trần Văn Bình" --login binh.htqt --role head --unit HTQT
 
-Biến môi trường: TASKS_DB, TASKS_TODAY, TASKS_USER, TASKS_SMTP_URL, NO_COLOR, TASKS_DEBUG=1.`,
+Biến môi trường: TASKS_DB (tệp SQLite hoặc postgres://…), TASKS_TODAY, TASKS_USER (người thao tác),
+TASKS_SMTP_URL, NO_COLOR, TASKS_DEBUG=1.`,
     );
   registerUnit(program);
   registerAdd(program);
