@@ -44,17 +44,20 @@ chmod 755 "$DIR"
 [ "$(id -u)" = 0 ] && chown postgres: "$DIR"
 PORT="$(node -e 'const s=require("net").createServer();s.listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})')"
 
+# The server's user may not be allowed into the caller's working directory: run it from $DIR.
+server() { (cd "$DIR" && "${AS[@]}" "$@"); }
+
 stop() {
-  "${AS[@]}" "$BIN/pg_ctl" -D "$DIR/data" -m immediate stop >/dev/null 2>&1
+  server "$BIN/pg_ctl" -D "$DIR/data" -m immediate stop >/dev/null 2>&1
   rm -rf "$DIR"
 }
 trap stop EXIT INT TERM
 
-"${AS[@]}" "$BIN/initdb" -D "$DIR/data" -U tasks --auth=trust --encoding=UTF8 --locale=C.UTF-8 >"$DIR/initdb.log" 2>&1 \
-  || "${AS[@]}" "$BIN/initdb" -D "$DIR/data" -U tasks --auth=trust --encoding=UTF8 --locale=C >"$DIR/initdb.log" 2>&1 \
+server "$BIN/initdb" -D "$DIR/data" -U tasks --auth=trust --encoding=UTF8 --locale=C.UTF-8 >"$DIR/initdb.log" 2>&1 \
+  || server "$BIN/initdb" -D "$DIR/data" -U tasks --auth=trust --encoding=UTF8 --locale=C >"$DIR/initdb.log" 2>&1 \
   || { cat "$DIR/initdb.log" >&2; exit 1; }
 # A test server: durability is not wanted, speed is; many databases are made and dropped.
-"${AS[@]}" "$BIN/pg_ctl" -D "$DIR/data" -l "$DIR/server.log" -w -t 60 \
+server "$BIN/pg_ctl" -D "$DIR/data" -l "$DIR/server.log" -w -t 60 \
   -o "-p $PORT -k $DIR -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200" \
   start >/dev/null || { cat "$DIR/server.log" >&2; exit 1; }
 
