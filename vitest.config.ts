@@ -8,11 +8,15 @@ import { defineConfig } from 'vitest/config';
 const pgUrl = process.env.TASKS_TEST_PG_URL ?? '';
 const prefix = `tasks_t${Date.now().toString(36)}${process.pid}`;
 
-if (!pgUrl) {
-  process.stderr.write(
-    '\nPostgreSQL tests SKIPPED: TASKS_TEST_PG_URL is not set (run "scripts/test-postgres.sh npm test" to start a throwaway server and include them).\n\n',
-  );
-}
+const SKIPPED = 'PostgreSQL tests SKIPPED: TASKS_TEST_PG_URL is not set (run "npm run test:pg" to start a throwaway server and include them).';
+if (!pgUrl) process.stderr.write(`\n${SKIPPED}\n\n`);
+
+/** Says it again under the summary, where people look. */
+const skippedNotice = {
+  onTestRunEnd() {
+    if (!pgUrl) process.stderr.write(`\n${SKIPPED}\n`);
+  },
+};
 
 const common = {
   testTimeout: 30_000,
@@ -22,7 +26,7 @@ const common = {
 export default defineConfig({
   test: {
     // The JSON report is what .ci/run reads to print "N passed, N failed".
-    reporters: ['default', ['json', { outputFile: 'test-results.json' }]],
+    reporters: ['default', ['json', { outputFile: 'test-results.json' }], skippedNotice],
     projects: [
       {
         test: {
