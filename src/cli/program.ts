@@ -2,6 +2,7 @@
 import { Command } from 'commander';
 import { registerAdd } from './commands/add.js';
 import { registerAudit } from './commands/audit.js';
+import { registerBackup } from './commands/backup.js';
 import { registerCalendar } from './commands/calendar.js';
 import { registerChanges } from './commands/change.js';
 import { registerImport } from './commands/import.js';
@@ -51,6 +52,7 @@ Biến môi trường: TASKS_DB, TASKS_TODAY, TASKS_USER, TASKS_SMTP_URL, NO_COL
   registerDigest(program);
   registerRemind(program);
   registerAudit(program);
+  registerBackup(program);
   for (const command of program.commands) inherit(command);
   return program;
 }

@@ -8,6 +8,7 @@ import path from 'node:path';
 import Sqlite from 'better-sqlite3';
 import { DatabaseError, ValidationError, t } from '../domain/errors.js';
 import { migrationsFor } from './migrations/index.js';
+import { pausePoint } from './pause-point.js';
 import { isBusy, busyError } from './sqlite-errors.js';
 
 const MIGRATION_TABLE = 'kysely_migration';
@@ -89,6 +90,13 @@ export async function copyDatabase(handle: Sqlite.Database, destination: string)
   const partial = `${destination}.part-${process.pid}`;
   try {
     await handle.backup(partial);
+    // A copy is a single file: in WAL mode, merely reading it would leave -wal and -shm beside it.
+    const copy = new Sqlite(partial);
+    try {
+      copy.pragma('journal_mode = DELETE');
+    } finally {
+      copy.close();
+    }
     fs.renameSync(partial, destination);
   } catch (error) {
     fs.rmSync(partial, { force: true });
@@ -158,6 +166,7 @@ export async function restoreDatabase(file: string, location: string, now = new 
     } finally {
       current.close();
     }
+    await pausePoint('restore:aside');
   }
   const source = new Sqlite(file, { readonly: true, fileMustExist: true });
   try {
