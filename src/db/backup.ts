@@ -23,7 +23,8 @@ export interface DatabaseSummary {
 }
 
 function stamp(now: Date): string {
-  return now.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
+  // To the millisecond: two migrations a second apart must not share a name.
+  return now.toISOString().replace(/[-:.]/g, '');
 }
 
 function notOurs(file: string): DatabaseError {
