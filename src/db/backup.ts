@@ -108,13 +108,15 @@ export async function copyDatabase(handle: Sqlite.Database, destination: string)
 
 /** Opens the live database for copying from it; refuses a file that is not ours. */
 export function openForCopy(location: string): Sqlite.Database {
-  const handle = new Sqlite(location, { fileMustExist: true });
+  if (fs.statSync(location).isDirectory()) throw notOurs(location);
+  let handle: Sqlite.Database | undefined;
   try {
+    handle = new Sqlite(location, { fileMustExist: true });
     handle.pragma('busy_timeout = 10000');
     summarise(handle, location, false);
     return handle;
   } catch (error) {
-    handle.close();
+    handle?.close();
     if (sqliteFileError(error)) throw notOurs(location);
     if (isBusy(error)) throw busyError();
     throw error;
