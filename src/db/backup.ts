@@ -171,6 +171,7 @@ export async function restoreDatabase(file: string, location: string, now = new 
     }
     await pausePoint('restore:aside');
   }
+  fs.mkdirSync(path.dirname(path.resolve(location)), { recursive: true });
   const source = new Sqlite(file, { readonly: true, fileMustExist: true });
   try {
     await source.backup(location);

@@ -1,7 +1,17 @@
 /** The audit trail for `tasks history` and `tasks log`: one line per entry, oldest first. */
-import type { StoredAuditEntry } from '../db/audit-repository.js';
 import type { Lang } from './labels.js';
 import { safe } from './safe-text.js';
+
+/** An audit entry as the use cases return it. */
+export interface AuditLine {
+  id: number;
+  at: string;
+  actor: string;
+  action: string;
+  taskId: number | null;
+  unitId: number | null;
+  detail: Record<string, unknown>;
+}
 
 const ACTIONS: Record<string, Record<Lang, string>> = {
   'task.add': { vi: 'giao nhiệm vụ', en: 'task added' },
@@ -48,7 +58,7 @@ function valueText(value: unknown): string {
 }
 
 /** What changed, as "key: value" pairs; the as-of day is shown only when it differs from the day of the entry. */
-function detailText(entry: StoredAuditEntry): string {
+function detailText(entry: AuditLine): string {
   const pairs = Object.entries(entry.detail).filter(([key]) => key !== 'asOf');
   const asOf = entry.detail.asOf;
   if (typeof asOf === 'string' && asOf !== vietnamTime(entry.at).slice(0, 10).split('/').reverse().join('-')) pairs.push(['asOf', asOf]);
@@ -56,7 +66,7 @@ function detailText(entry: StoredAuditEntry): string {
   return safe(pairs.map(([key, value]) => `${key}: ${valueText(value)}`).join('; ')).replace(/[\t\n]+/g, ' ');
 }
 
-export function renderAudit(entries: StoredAuditEntry[], lang: Lang, tty: boolean): string {
+export function renderAudit(entries: AuditLine[], lang: Lang, tty: boolean): string {
   if (entries.length === 0) return lang === 'en' ? 'No audit entries.\n' : 'Không có mục nhật ký nào.\n';
   const lines = entries.map((e) => {
     const target = e.taskId !== null ? `#${e.taskId}` : '';
@@ -66,6 +76,6 @@ export function renderAudit(entries: StoredAuditEntry[], lang: Lang, tty: boolea
   return `${lines.join('\n')}\n`;
 }
 
-export function auditJson(entries: StoredAuditEntry[]): unknown[] {
+export function auditJson(entries: AuditLine[]): unknown[] {
   return entries.map((e) => ({ id: e.id, at: e.at, actor: e.actor, action: e.action, taskId: e.taskId, unitId: e.unitId, detail: e.detail }));
 }

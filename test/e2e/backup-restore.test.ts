@@ -47,6 +47,16 @@ describe('tasks backup', () => {
     expect(fs.readdirSync(path.dirname(copy))).toEqual(['tasks-2026-11-20.db']);
   });
 
+  it('restores onto a machine with no database yet: nothing to keep aside', () => {
+    const ws = tracker();
+    const copy = path.join(ws.dir, 'sao-luu.db');
+    expect(ws.run(['backup', copy]).code).toBe(0);
+    const fresh = path.join(ws.dir, 'may-moi', 'tasks.db');
+    const restored = ws.json(['--db', fresh, 'restore', copy]);
+    expect(restored).toMatchObject({ database: fresh, aside: null, tasks: 1 });
+    expect(ws.json(['--db', fresh, 'list'])).toHaveLength(1);
+  });
+
   it('replaces an older backup of the same name, but never a file that is not one', () => {
     const ws = tracker();
     const copy = path.join(ws.dir, 'hang-ngay.db');
