@@ -138,9 +138,18 @@ export async function backupBeforeMigration(handle: Sqlite.Database, location: s
     : 0;
   if (recorded === 0) return null;
   const dir = migrationBackupDir(location);
-  fs.mkdirSync(dir, { recursive: true });
   const file = path.join(dir, `${path.basename(location)}.before-${pending[0]}-${stamp(now)}`);
-  await copyDatabase(handle, file);
+  try {
+    fs.mkdirSync(dir, { recursive: true });
+    await copyDatabase(handle, file);
+  } catch (error) {
+    if (error instanceof DatabaseError) throw error;
+    // No copy, no migration: the schema is changed only when the old one is kept somewhere.
+    throw new DatabaseError(
+      t(`không sao lưu được cơ sở dữ liệu vào "${dir}" trước khi cập nhật lược đồ; chưa cập nhật gì (${(error as Error).message})`, `could not back the database up to "${dir}" before the schema update; nothing changed (${(error as Error).message})`),
+      t('cần quyền ghi và chỗ trống trong thư mục chứa cơ sở dữ liệu', 'the database folder must be writable and have free space'),
+    );
+  }
   const kept = fs
     .readdirSync(dir)
     .filter((name) => name.startsWith(`${path.basename(location)}.before-`) && !name.includes('.part-'))

@@ -126,6 +126,19 @@ describe('the copy taken before a schema migration', () => {
     expect(fs.readdirSync(`${ws.db}.backups`)).toHaveLength(1);
   });
 
+  it('when no copy can be made, the migration does not run either', () => {
+    const ws = tracker();
+    asPreviousRelease(ws.db);
+    fs.writeFileSync(`${ws.db}.backups`, 'không phải thư mục');
+    const result = ws.run(['due']);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/^lỗi: không sao lưu được cơ sở dữ liệu .* trước khi cập nhật lược đồ; chưa cập nhật gì/);
+    expect(count(ws.db, 'kysely_migration', `name = '${NEWEST_MIGRATION}'`)).toBe(0);
+    fs.rmSync(`${ws.db}.backups`);
+    expect(ws.run(['due']).code).toBe(0);
+    expect(count(ws.db, 'kysely_migration', `name = '${NEWEST_MIGRATION}'`)).toBe(1);
+  });
+
   it('keeps the newest five', () => {
     const ws = tracker();
     for (let i = 0; i < 7; i++) {
