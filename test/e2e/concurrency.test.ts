@@ -50,6 +50,20 @@ describe(`${WRITERS} processes writing to one database at once`, () => {
     for (let i = 0; i < WRITERS; i++) expect(notes.filter((n: string) => n.endsWith(`(người ghi số ${i + 1})`))).toHaveLength(3);
   });
 
+  it('adding tasks under the same new source number at once makes one source, not eight', async () => {
+    const ws = workspace('2026-11-20');
+    expect(ws.run(['unit', 'import', UNITS]).code).toBe(0);
+    const results = await Promise.all(
+      Array.from({ length: WRITERS }, (_, i) =>
+        runAsync(ws, ['add', `Triển khai nội dung ${i + 1} của Thông báo 90/TB-SNgV`, '--unit', UNIT_CODES[i % UNIT_CODES.length], '--due', '2026-12-31', '--source', '90/TB-SNgV', '--issued', '2026-11-18']),
+      ),
+    );
+    for (const r of results) clean(r);
+    expect(count(ws.db, 'source')).toBe(1);
+    expect(count(ws.db, 'task', 'source_id is not null')).toBe(WRITERS);
+    expect(count(ws.db, 'audit_event', "action = 'source.add'")).toBe(1);
+  });
+
   it('on a database that does not exist yet: all of them create, migrate and write it', async () => {
     const ws = workspace('2026-11-20');
     const results = await Promise.all(
