@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT, workspace, type Workspace } from '../helpers/cli.js';
-import { NEWEST_MIGRATION, asPreviousRelease, count, inspect, integrity, killAfter, killAt } from '../helpers/kill.js';
+import { NEWEST_MIGRATION, asPreviousRelease, count, inspect, integrity, killAt, killWhen } from '../helpers/kill.js';
 
 const UNITS = path.join(ROOT, 'data', 'units-sample.json');
 const SAMPLE = path.join(ROOT, 'data', 'ket-luan-mau.txt');
@@ -44,30 +44,40 @@ describe('killed during an import', () => {
     });
   }
 
-  it('killed at random moments twelve times: each time all of the import or none of it', async () => {
+  it('killed after any of its 300 task rows, or right after the commit: all of the import or none of it', async () => {
     const ws = withUnits();
-    const started = Date.now();
-    const expected = ws.json(['import', SAMPLE, '--dry-run']).taskCount as number;
-    const span = Date.now() - started;
+    // Three hundred directives, so the write transaction is a good part of the run.
+    const owners = ['Văn phòng Sở', 'Thanh tra Sở', 'Phòng Lãnh sự', 'Phòng Hợp tác quốc tế', 'Phòng Thông tin đối ngoại'];
+    const items = Array.from({ length: 300 }, (_, i) => `${i + 1}. ${owners[i % 5]} rà soát hồ sơ đối ngoại đợt ${i + 1}, hoàn thành trước ngày 30/12/2026.`);
+    const big = ws.file('ket-luan-300-muc.txt', ['THÔNG BÁO', 'Kết luận của Giám đốc Sở tại cuộc họp giao ban tháng 11 năm 2026', 'Giám đốc Sở yêu cầu các đơn vị thực hiện các nội dung sau:', ...items].join('\n'));
+    const undo = () => {
+      const source = inspect(ws.db, (db) => (db.prepare('select id from source').get() as { id: number }).id);
+      expect(ws.run(['import', '--undo', `#${source}`]).code).toBe(0);
+    };
+    expect(ws.run(['import', big, '--yes']).code).toBe(0);
+    expect(count(ws.db, 'task')).toBe(300);
+    undo();
     const outcomes: string[] = [];
-    for (let i = 0; i < 12; i++) {
-      // Spread from well before the transaction to just after a whole run would have ended.
-      const outcome = await killAfter(ws, Math.round(span * (0.5 + (0.8 * i) / 11)), ['import', SAMPLE, '--yes']);
+    // After the n-th task row of 300 is written (n spread over the transaction), or after "commit".
+    const stops = [1, 27, 55, 82, 110, 137, 164, 191, 219, 246, 273, 300];
+    for (const n of stops) {
+      const outcome = await killWhen(ws, ['import', big, '--yes'], (log) => (log.match(/insert into "task" /g)?.length ?? 0) >= n);
       expect(integrity(ws.db)).toBe('ok');
       const tasks = count(ws.db, 'task');
-      expect([0, expected]).toContain(tasks);
+      expect([0, 300]).toContain(tasks);
       // Undone imports stay in the trail, followed by their undo.
       expect(trail(ws, 'source.import') - trail(ws, 'source.undo-import')).toBe(tasks === 0 ? 0 : 1);
-      outcomes.push(`${outcome}:${tasks}`);
-      if (tasks === expected) {
-        const source = inspect(ws.db, (db) => (db.prepare('select id from source').get() as { id: number }).id);
-        expect(ws.run(['import', '--undo', `#${source}`]).code).toBe(0);
-      }
+      outcomes.push(`${n}→${outcome}:${tasks}`);
+      if (tasks === 300) undo();
     }
-    console.info(`random kills of "tasks import" (outcome:tasks kept): ${outcomes.join(' ')}`);
-    const last = ws.run(['import', SAMPLE, '--yes']);
+    const committed = await killWhen(ws, ['import', big, '--yes'], (log) => /\bcommit\b/.test(log));
+    expect(count(ws.db, 'task')).toBe(300);
+    outcomes.push(`commit→${committed}:300`);
+    undo();
+    console.info(`kills of "tasks import" after the n-th of 300 task rows (n→outcome:tasks kept): ${outcomes.join(' ')}`);
+    const last = ws.run(['import', big, '--yes']);
     expect(last.code, last.stderr).toBe(0);
-    expect(count(ws.db, 'task')).toBe(expected);
+    expect(count(ws.db, 'task')).toBe(300);
   });
 });
 

@@ -1,6 +1,6 @@
 /**
  * Crash tests: runs bin/tasks.js with TASKS_TEST_PAUSE_AT so it stops at a named point inside its
- * write transaction, then kills it with SIGKILL; or kills it after a given delay. The database
+ * write transaction, then kills it with SIGKILL; or kills it after the n-th statement. The database
  * is then read directly with better-sqlite3, as the next process would find it.
  */
 import { spawn } from 'node:child_process';
@@ -46,18 +46,26 @@ export function killAt(ws: Workspace, point: string, args: string[]): Promise<No
   });
 }
 
-/** Runs the command and kills it after `ms` milliseconds if it is still running; resolves with its exit code or signal. */
-export function killAfter(ws: Workspace, ms: number, args: string[]): Promise<number | NodeJS.Signals> {
+/**
+ * Runs the command with TASKS_DEBUG_SQL=1, which logs each statement on stderr as it completes,
+ * and kills it once `enough` says the log has gone far enough: a kill at an arbitrary statement
+ * inside the transaction, with no hook in the code. Resolves with its exit code or signal.
+ */
+export function killWhen(ws: Workspace, args: string[], enough: (log: string) => boolean): Promise<number | NodeJS.Signals> {
   return new Promise((resolve, reject) => {
-    const child = start(ws, args, {});
-    const timer = setTimeout(() => child.kill('SIGKILL'), ms);
+    const child = start(ws, args, { TASKS_DEBUG_SQL: '1' });
+    let log = '';
+    let killed = false;
     child.stdout.resume();
-    child.stderr.resume();
-    child.on('error', reject);
-    child.on('close', (code, signal) => {
-      clearTimeout(timer);
-      resolve(signal ?? code ?? -1);
+    child.stderr.setEncoding('utf8').on('data', (d: string) => {
+      log += d;
+      if (!killed && enough(log)) {
+        killed = true;
+        child.kill('SIGKILL');
+      }
     });
+    child.on('error', reject);
+    child.on('close', (code, signal) => resolve(signal ?? code ?? -1));
   });
 }
 
