@@ -131,3 +131,37 @@ describe('SQL metacharacters and quotes where a name is expected', () => {
     expect(count(ws.db, 'task')).toBe(3);
   });
 });
+
+describe('other values out of range or unknown', () => {
+  const OTHERS: string[][] = [
+    ['digest', '--month', '2026-13'],
+    ['digest', '--month', '2100-01'],
+    ['digest', '--month', '1999-12'],
+    ['digest', '--month', 'tháng-11'],
+    ['digest', '--month', '2026-11', '--format', 'exe'],
+    ['digest', '--month', '2026-11', '--out', 'khong-co-thu-muc/bao-cao.docx'],
+    ['digest', '--month', '2026-11', '--out', '.'],
+    ['overdue', '--format', 'pdf'],
+    ['due', '--within', '-1'],
+    ['due', '--within', '999999'],
+    ['due', '--lang', 'fr'],
+    ['list', '--bucket', 'qua_han'],
+    ['add', 'Báo cáo định kỳ', '--unit', 'VP', '--every', 'weekly'],
+    ['add', 'Báo cáo định kỳ', '--unit', 'VP', '--every', 'month', '--day', '0'],
+    ['add', 'Báo cáo định kỳ', '--unit', 'VP', '--every', 'month', '--day', '32'],
+    ['stats', '--from', '2026-12-01', '--to', '2026-01-01'],
+    ['remind', '--dry-run', '--unit', 'Phòng Kế toán'],
+    ['config', 'set', 'remind.offsetsBefore', 'bảy,ba'],
+    ['config', 'set', 'office.email', 'vanphong-khong-co-a-con'],
+    ['calendar', 'list', '1899'],
+    ['calendar', 'add', '2026-11-20', '-3'],
+    ['unit', 'add', 'VP X', 'Phòng có mã sai'],
+    ['unit', 'add', 'VP', 'Văn phòng trùng mã'],
+    ['edit', '1', '--due', '2026-01-01'],
+    ['extend', '1', '--to', '2026-11-01', '--reason', 'Lùi hạn về trước'],
+    ['done', '1', '--on', '2026-12-25'],
+  ];
+  it('each is refused in one line and changes nothing', () => {
+    for (const args of OTHERS) expectRefused(ws, args, tally);
+  });
+});
