@@ -60,6 +60,28 @@ function summarise(handle: Sqlite.Database, file: string, checkIntegrity: boolea
   return { schema: applied.at(-1) ?? null, tasks: count('task'), units: count('unit'), auditEntries: count('audit_event') };
 }
 
+/**
+ * Reading a WAL-mode file someone copied by hand makes SQLite create empty -wal and -shm files
+ * beside it, which a read-only connection cannot remove; this removes the ones it made.
+ */
+function leftoversOf(file: string): () => void {
+  const made = [`${file}-wal`, `${file}-shm`].filter((f) => !fs.existsSync(f));
+  return () => {
+    const wal = `${file}-wal`;
+    if (made.includes(wal) && fs.existsSync(wal) && fs.statSync(wal).size > 0) return;
+    for (const f of made) fs.rmSync(f, { force: true });
+  };
+}
+
+function tidyAfterReading<T>(file: string, read: () => T): T {
+  const tidy = leftoversOf(file);
+  try {
+    return read();
+  } finally {
+    tidy();
+  }
+}
+
 /** Opens a file read-only to check it; never creates or changes it. */
 export function inspectDatabaseFile(file: string, checkIntegrity = true): DatabaseSummary {
   let stat: fs.Stats;
@@ -69,18 +91,20 @@ export function inspectDatabaseFile(file: string, checkIntegrity = true): Databa
     throw new ValidationError(t(`không có tệp "${file}"`, `no file "${file}"`), t('kiểm tra lại đường dẫn', 'check the path'));
   }
   if (!stat.isFile()) throw new ValidationError(t(`"${file}" không phải là tệp`, `"${file}" is not a file`));
-  let handle: Sqlite.Database | undefined;
-  try {
-    handle = new Sqlite(file, { readonly: true, fileMustExist: true });
-    handle.pragma('busy_timeout = 10000');
-    return summarise(handle, file, checkIntegrity);
-  } catch (error) {
-    if (sqliteFileError(error)) throw notOurs(file);
-    if (isBusy(error)) throw busyError();
-    throw error;
-  } finally {
-    handle?.close();
-  }
+  return tidyAfterReading(file, () => {
+    let handle: Sqlite.Database | undefined;
+    try {
+      handle = new Sqlite(file, { readonly: true, fileMustExist: true });
+      handle.pragma('busy_timeout = 10000');
+      return summarise(handle, file, checkIntegrity);
+    } catch (error) {
+      if (sqliteFileError(error)) throw notOurs(file);
+      if (isBusy(error)) throw busyError();
+      throw error;
+    } finally {
+      handle?.close();
+    }
+  });
 }
 
 /**
@@ -181,6 +205,7 @@ export async function restoreDatabase(file: string, location: string, now = new 
     await pausePoint('restore:aside');
   }
   fs.mkdirSync(path.dirname(path.resolve(location)), { recursive: true });
+  const tidy = leftoversOf(file);
   const source = new Sqlite(file, { readonly: true, fileMustExist: true });
   try {
     await source.backup(location);
@@ -189,6 +214,7 @@ export async function restoreDatabase(file: string, location: string, now = new 
     throw error;
   } finally {
     source.close();
+    tidy();
   }
   return { aside };
 }

@@ -57,6 +57,17 @@ describe('tasks backup', () => {
     expect(ws.json(['--db', fresh, 'list'])).toHaveLength(1);
   });
 
+  it('a database copied by hand (WAL mode) restores too, and nothing is left beside the copy', () => {
+    const ws = tracker();
+    const dir = path.join(ws.dir, 'usb');
+    fs.mkdirSync(dir);
+    fs.copyFileSync(ws.db, path.join(dir, 'tasks.db'));
+    expect(ws.run(['add', 'Tổng kết công tác năm', '--unit', 'VP', '--due', '2026-12-31']).code).toBe(0);
+    expect(ws.run(['restore', path.join(dir, 'tasks.db')]).code).toBe(0);
+    expect(count(ws.db, 'task')).toBe(1);
+    expect(fs.readdirSync(dir)).toEqual(['tasks.db']);
+  });
+
   it('replaces an older backup of the same name, but never a file that is not one', () => {
     const ws = tracker();
     const copy = path.join(ws.dir, 'hang-ngay.db');
