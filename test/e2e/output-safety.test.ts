@@ -3,12 +3,13 @@
  * It is accepted (cleaned where it must be) and never acts on the reader: nothing raw reaches a
  * terminal or a pipe, no cell of a sheet starts a formula, no header of an e-mail is added.
  */
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { simpleParser } from 'mailparser';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ROOT, workspace, type Workspace } from '../helpers/cli.js';
+import { BIN, ROOT, workspace, type Workspace } from '../helpers/cli.js';
 import { runAsync } from '../helpers/spawn-cli.js';
 
 const UNITS = path.join(ROOT, 'data', 'units-sample.json');
@@ -74,6 +75,19 @@ describe('text with line breaks, tabs, Word marks and escape sequences', () => {
     clean(['digest', '--month', '2026-11']);
     clean(['digest', '--month', '2026-12', '--format', 'md'], { TASKS_TODAY: '2026-12-15' });
     clean(['remind', '--dry-run']);
+  });
+
+  // util-linux `script` gives the CLI a pseudo-terminal, so the table renderers run, not the plain lines.
+  it.skipIf(spawnSync('script', ['--version']).status !== 0)('on a terminal too (tables), with colours off, not one escape byte is printed', () => {
+    const commands = [['list'], ['due'], ['show', String(dirtyId)], ['history', String(dirtyId)], ['log'], ['unit', 'list']];
+    const line = commands.map((args) => [process.execPath, BIN, ...args].map((a) => `'${a}'`).join(' ')).join('; ');
+    const result = spawnSync('script', ['-qc', line, '/dev/null'], {
+      encoding: 'utf8',
+      env: { PATH: process.env.PATH ?? '', HOME: ws.dir, TASKS_DB: ws.db, TASKS_TODAY: '2026-11-20', NO_COLOR: '1', TERM: 'xterm' },
+    });
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain('#1');
+    expect(result.stdout).not.toMatch(/[\u001b\u009b\u0007]/);
   });
 
   it('a conclusion with CR/LF line ends and escape sequences imports, and prints nothing raw', () => {
