@@ -3,6 +3,7 @@
  * cancellation, reopening and correction. Each runs in one transaction and writes an audit entry.
  */
 import { insertExtension, insertProgressNote, setCoordinators, updateTask } from '../db/task-repository.js';
+import { pausePoint } from '../db/pause-point.js';
 import { stopSeries } from '../db/series-repository.js';
 import { loadRegistry } from '../db/unit-repository.js';
 import type { IsoDate } from '../domain/dates.js';
@@ -58,7 +59,9 @@ export function completeTask(ctx: Context, id: number, input: Completion): Promi
   return change(ctx, id, async (trx) => {
     checkCompletion(await requireTask(trx, id), on, trx.today);
     await updateTask(trx.db, id, { completed_on: on, evidence, completion_note: note, updated_at: trx.now().toISOString() });
+    await pausePoint('done:update');
     await audit(trx, 'task.done', { taskId: id }, { completedOn: on, evidence, note });
+    await pausePoint('done:commit');
   });
 }
 

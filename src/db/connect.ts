@@ -8,9 +8,12 @@ import path from 'node:path';
 import Sqlite from 'better-sqlite3';
 import { Kysely, type LogEvent, Migrator, sql } from 'kysely';
 import { DatabaseError, t } from '../domain/errors.js';
+import { backupBeforeMigration } from './backup.js';
 import { migrationsFor } from './migrations/index.js';
+import { pausePoint } from './pause-point.js';
 import type { Database } from './schema.js';
 import { sqliteDialect } from './sqlite-dialect.js';
+import { translateSqliteError } from './sqlite-errors.js';
 
 export type Db = Kysely<Database>;
 
@@ -67,10 +70,12 @@ export async function openSqlite(location: string, options: OpenOptions): Promis
       fs.mkdirSync(path.dirname(path.resolve(location)), { recursive: true });
     }
   }
-  let handle: Sqlite.Database;
+  let handle: Sqlite.Database | undefined;
   try {
     handle = new Sqlite(location, { nativeBinding: nativeBinding() });
-    handle.pragma('busy_timeout = 10000');
+    handle.pragma(`busy_timeout = ${busyTimeout()}`);
+    // Someone else's SQLite file is refused before WAL mode is set, which would rewrite its header.
+    if (isForeign(handle)) throw notOurs(location);
     handle.pragma('journal_mode = WAL');
     handle.pragma('synchronous = NORMAL');
     handle.pragma('foreign_keys = ON');
@@ -79,12 +84,13 @@ export async function openSqlite(location: string, options: OpenOptions): Promis
     // `tasks due` on a large tracker from holding memory it never reuses.
     handle.pragma('cache_size = -4000');
   } catch (error) {
+    handle?.close();
     if (isSqliteFileError(error)) throw notOurs(location);
-    throw error;
+    throw translateSqliteError(error);
   }
   const db = new Kysely<Database>({ dialect: sqliteDialect(handle), log: process.env.TASKS_DEBUG_SQL ? logQuery : undefined });
   try {
-    await migrate(db, location);
+    await migrate(db, location, (pending) => announceBackup(backupBeforeMigration(handle!, location, pending)));
   } catch (error) {
     await db.destroy();
     if (isSqliteFileError(error)) throw notOurs(location);
@@ -103,8 +109,26 @@ async function appliedMigrations(db: Db): Promise<string[] | 'empty' | 'foreign'
   return rows.rows.map((r) => r.name);
 }
 
+/** TASKS_BUSY_TIMEOUT_MS: how long a command waits for another one's write (default 10 s). */
+function busyTimeout(): number {
+  const ms = Number(process.env.TASKS_BUSY_TIMEOUT_MS);
+  return Number.isSafeInteger(ms) && ms >= 0 ? ms : 10_000;
+}
+
+/** A file that holds tables but no migration table was made by another program. */
+function isForeign(handle: Sqlite.Database): boolean {
+  const names = (handle.prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite_%'").all() as { name: string }[]).map((r) => r.name);
+  return names.length > 0 && !names.includes(MIGRATION_TABLE);
+}
+
+async function announceBackup(copy: Promise<string | null>): Promise<void> {
+  const file = await copy;
+  // Said on stderr, in Vietnamese only: the language flag is not known this far down.
+  if (file) process.stderr.write(`Đã sao lưu cơ sở dữ liệu trước khi cập nhật lược đồ: ${file}\n`);
+}
+
 /** Brings the schema up to date; refuses a file that holds someone else's tables or a newer schema. */
-async function migrate(db: Db, location: string): Promise<void> {
+async function migrate(db: Db, location: string, beforeMigrating: (pending: string[]) => Promise<void>): Promise<void> {
   const known = migrationsFor('sqlite');
   const applied = await appliedMigrations(db);
   if (applied === 'foreign') throw notOurs(location);
@@ -117,8 +141,10 @@ async function migrate(db: Db, location: string): Promise<void> {
       );
     }
     if (applied.length === Object.keys(known).length) return;
+    await beforeMigrating(Object.keys(known).filter((name) => !applied.includes(name)));
   }
-  const migrator = new Migrator({ db, provider: { getMigrations: async () => known }, migrationTableName: MIGRATION_TABLE });
+  const pausing = Object.fromEntries(Object.entries(known).map(([name, m]) => [name, { up: async (d: Kysely<any>) => (await m.up(d), await pausePoint(`migrate:${name}`)) }]));
+  const migrator = new Migrator({ db, provider: { getMigrations: async () => pausing }, migrationTableName: MIGRATION_TABLE });
   const { error } = await migrator.migrateToLatest();
   if (error) throw error;
 }
