@@ -4,6 +4,7 @@
  */
 import { findPendingRequest, insertRequest, pendingAlready, settleRequest, type ExtensionRequest } from '../db/extension-request-repository.js';
 import { insertExtension, insertProgressNote, lockTask, setCoordinators, updateTask } from '../db/task-repository.js';
+import { pausePoint } from '../db/pause-point.js';
 import { stopSeries } from '../db/series-repository.js';
 import { loadRegistry } from '../db/unit-repository.js';
 import type { IsoDate } from '../domain/dates.js';
@@ -73,7 +74,9 @@ export function completeTask(ctx: Context, id: number, input: Completion): Promi
     checkTaskAction(trx.acting, task, COMPLETE);
     checkCompletion(task, on, trx.today);
     await updateTask(trx.db, id, { completed_on: on, evidence, completion_note: note, updated_at: trx.now().toISOString() });
+    await pausePoint('done:update');
     await audit(trx, 'task.done', { taskId: id }, { completedOn: on, evidence, note });
+    await pausePoint('done:commit');
   }, 'task');
 }
 

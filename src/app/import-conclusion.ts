@@ -4,6 +4,7 @@
  * source again creates nothing.
  */
 import { findImportedByHash, findSourceByNumberForImport, insertDirective, markImported, type ImportedSource } from '../db/import-repository.js';
+import { pausePoint } from '../db/pause-point.js';
 import { insertSeries } from '../db/series-repository.js';
 import { insertSource } from '../db/source-repository.js';
 import { insertTask } from '../db/task-repository.js';
@@ -146,6 +147,7 @@ export async function commitImport(ctx: Context, plan: ImportPlan, directives: P
   const meta = plan.proposal.source;
   return inTransaction(ctx, async (trx) => {
     const sourceId = await sourceFor(trx, plan, meta);
+    await pausePoint('import:source');
     const assignedOn = meta.issuedOn ?? meta.meetingOn ?? trx.today;
     const stamp = trx.now().toISOString();
     const taskIds: number[] = [];
@@ -181,9 +183,11 @@ export async function commitImport(ctx: Context, plan: ImportPlan, directives: P
         );
         await audit(trx, 'task.add', { taskId: id }, { text: d.text, lead: lead?.code ?? null, ownerText: lead ? null : d.ownerText, due: d.due, ongoing: d.schedule === 'ongoing', import: sourceId, ordinal: d.ordinal });
         taskIds.push(id);
+        if (taskIds.length === 1) await pausePoint('import:task');
       }
     }
     await audit(trx, 'source.import', {}, { source: sourceId, number: meta.number, directives: directives.filter((x) => !x.skipped).length, tasks: taskIds.length });
+    await pausePoint('import:commit');
     return { sourceId, taskIds };
   });
 }

@@ -1,4 +1,5 @@
 /** `tasks unit import|list|add|edit|deactivate`: the registry of the Sở's units. */
+import { pausePoint } from '../db/pause-point.js';
 import { insertUnit, loadRegistry, saveGroup, updateUnit, type UnitFields } from '../db/unit-repository.js';
 import { NotFoundError, ValidationError, t } from '../domain/errors.js';
 import { cleanLine } from '../domain/text.js';
@@ -55,6 +56,7 @@ export async function importUnits(ctx: Context, content: string): Promise<Import
       summary.groups.push(group.name);
     }
     if (list.groups.length) await audit(trx, 'unit.groups', {}, { groups: list.groups });
+    await pausePoint('unit-import:commit');
     return summary;
   });
 }

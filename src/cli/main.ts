@@ -4,6 +4,7 @@
  */
 import { CommanderError } from 'commander';
 import { TasksError, t, type Text } from '../domain/errors.js';
+import { safe } from '../report/safe-text.js';
 import { buildProgram } from './program.js';
 
 type Lang = 'vi' | 'en';
@@ -38,9 +39,14 @@ function usageText(error: CommanderError): Text {
   }
 }
 
+/**
+ * One line, whatever the message quotes: a value the user typed or a parser's message may hold
+ * line breaks or terminal escape sequences, which must neither split the line nor act on the terminal.
+ */
 function report(text: Text, hint: Text | undefined, lang: Lang): void {
   const label = lang === 'en' ? 'error' : 'lỗi';
-  process.stderr.write(`${label}: ${text[lang]}${hint ? ` (${hint[lang]})` : ''}\n`);
+  const line = safe(`${label}: ${text[lang]}${hint ? ` (${hint[lang]})` : ''}`).replace(/\s*[\r\n\t]+\s*/g, ' ');
+  process.stderr.write(`${line}\n`);
 }
 
 export async function main(argv: string[]): Promise<number> {

@@ -1,6 +1,8 @@
 /** Builds the commander program: global options and every command. No side effects. */
 import { Command } from 'commander';
 import { registerAdd } from './commands/add.js';
+import { registerAudit } from './commands/audit.js';
+import { registerBackup } from './commands/backup.js';
 import { registerCalendar } from './commands/calendar.js';
 import { registerChanges } from './commands/change.js';
 import { registerImport } from './commands/import.js';
@@ -54,6 +56,8 @@ TASKS_SMTP_URL, NO_COLOR, TASKS_DEBUG=1.`,
   registerConfig(program);
   registerDigest(program);
   registerRemind(program);
+  registerAudit(program);
+  registerBackup(program);
   registerUser(program);
   registerDb(program);
   for (const command of program.commands) inherit(command);

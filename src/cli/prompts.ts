@@ -2,7 +2,7 @@
  * The only importer of the prompt library, loaded only when a prompt is needed. Prompts write to
  * stderr so stdout stays data; Ctrl+C ends the command with exit 130 and nothing written.
  */
-import { input, select } from '@inquirer/prompts';
+import { confirm, input, select } from '@inquirer/prompts';
 import type { Schedule } from '../app/add-task.js';
 import { parseDate } from '../domain/dates.js';
 import { CancelledByUser, t } from '../domain/errors.js';
@@ -94,4 +94,9 @@ export function askReview(message: string): Promise<ReviewChoice> {
 /** A value checked by `check`, which returns an error message or null. */
 export function askChecked(message: string, check: (value: string) => string | null, fallback?: string): Promise<string> {
   return guarded(() => input({ message, default: fallback, validate: (v) => check(v) ?? true }, context));
+}
+
+/** A yes/no question; the default is no, so Enter alone changes nothing. */
+export function askConfirm(message: string): Promise<boolean> {
+  return guarded(() => confirm({ message, default: false }, context));
 }

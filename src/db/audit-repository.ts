@@ -1,5 +1,7 @@
 /** The audit trail: append-only; nothing here updates or deletes an entry. */
 import type { Db } from './connect.js';
+import type { AuditEventTable } from './schema.js';
+import type { Selectable } from 'kysely';
 
 export interface AuditEntry {
   at: string;
@@ -8,6 +10,11 @@ export interface AuditEntry {
   taskId: number | null;
   unitId: number | null;
   detail: Record<string, unknown>;
+}
+
+/** An entry as read back, with its place in the trail. */
+export interface StoredAuditEntry extends AuditEntry {
+  id: number;
 }
 
 export async function recordAudit(db: Db, entry: AuditEntry): Promise<void> {
@@ -24,14 +31,44 @@ export async function recordAudit(db: Db, entry: AuditEntry): Promise<void> {
     .execute();
 }
 
-export async function listAuditForTask(db: Db, taskId: number): Promise<AuditEntry[]> {
-  const rows = await db.selectFrom('audit_event').selectAll().where('task_id', '=', taskId).orderBy('id').execute();
-  return rows.map((r) => ({
+function entryOf(r: Selectable<AuditEventTable>): StoredAuditEntry {
+  return {
+    id: r.id,
     at: r.at,
     actor: r.actor,
     action: r.action,
     taskId: r.task_id,
     unitId: r.unit_id,
     detail: JSON.parse(r.detail) as Record<string, unknown>,
-  }));
+  };
+}
+
+export async function listAuditForTask(db: Db, taskId: number): Promise<StoredAuditEntry[]> {
+  const rows = await db.selectFrom('audit_event').selectAll().where('task_id', '=', taskId).orderBy('id').execute();
+  return rows.map(entryOf);
+}
+
+export interface AuditFilter {
+  /** Entries at or after this instant (an ISO timestamp, compared as text). */
+  since: string | null;
+  /** Entries about these units, or about tasks they lead. */
+  unitIds: number[] | null;
+}
+
+/** The trail, oldest first, with the filters of `tasks log`. */
+export async function listAudit(db: Db, filter: AuditFilter): Promise<StoredAuditEntry[]> {
+  let query = db.selectFrom('audit_event').selectAll('audit_event');
+  if (filter.since !== null) query = query.where('audit_event.at', '>=', filter.since);
+  const unitIds = filter.unitIds;
+  if (unitIds !== null) {
+    if (unitIds.length === 0) return [];
+    query = query.where((eb) =>
+      eb.or([
+        eb('audit_event.unit_id', 'in', unitIds),
+        eb('audit_event.task_id', 'in', eb.selectFrom('task').select('task.id').where('task.lead_unit_id', 'in', unitIds)),
+      ]),
+    );
+  }
+  const rows = await query.orderBy('audit_event.id').execute();
+  return rows.map(entryOf);
 }

@@ -11,8 +11,10 @@ import { Kysely, type LogEvent, Migrator, sql } from 'kysely';
 import { DatabaseError, t } from '../domain/errors.js';
 import { type Dialect, displayLocation, isPostgresUrl } from './dialect.js';
 import { migrationsFor } from './migrations/index.js';
+import { pausePoint } from './pause-point.js';
 import type { Database } from './schema.js';
 import { sqliteDialect } from './sqlite-dialect.js';
+import { translateSqliteError } from './sqlite-errors.js';
 
 export type Db = Kysely<Database>;
 
@@ -81,10 +83,12 @@ export async function openSqlite(location: string, options: OpenOptions): Promis
   }
   // Loaded here, not at the top: a command on PostgreSQL never needs the SQLite addon.
   const { default: Database } = await import('better-sqlite3');
-  let handle: Sqlite.Database;
+  let handle: Sqlite.Database | undefined;
   try {
     handle = new Database(location, { nativeBinding: nativeBinding() });
-    handle.pragma('busy_timeout = 10000');
+    handle.pragma(`busy_timeout = ${busyTimeout()}`);
+    // Someone else's SQLite file is refused before WAL mode is set, which would rewrite its header.
+    if (isForeign(handle)) throw notOurs(location);
     handle.pragma('journal_mode = WAL');
     handle.pragma('synchronous = NORMAL');
     handle.pragma('foreign_keys = ON');
@@ -93,12 +97,15 @@ export async function openSqlite(location: string, options: OpenOptions): Promis
     // `tasks due` on a large tracker from holding memory it never reuses.
     handle.pragma('cache_size = -4000');
   } catch (error) {
+    handle?.close();
     if (isSqliteFileError(error)) throw notOurs(location);
-    throw error;
+    throw translateSqliteError(error);
   }
   const db = new Kysely<Database>({ dialect: sqliteDialect(handle), log: queryLog() });
   try {
-    await migrate(db, location, 'sqlite', () => sqliteMigrations(db));
+    await migrate(db, location, 'sqlite', () => sqliteMigrations(db), (pending) =>
+      import('./backup.js').then(({ backupBeforeMigration }) => announceBackup(backupBeforeMigration(handle!, location, pending))),
+    );
   } catch (error) {
     await db.destroy();
     if (isSqliteFileError(error)) throw notOurs(location);
@@ -119,11 +126,36 @@ async function sqliteMigrations(db: Db): Promise<Applied> {
   return rows.rows.map((r) => r.name);
 }
 
+/** TASKS_BUSY_TIMEOUT_MS: how long a command waits for another one's write (default 10 s). */
+function busyTimeout(): number {
+  const ms = Number(process.env.TASKS_BUSY_TIMEOUT_MS);
+  return Number.isSafeInteger(ms) && ms >= 0 ? ms : 10_000;
+}
+
+/** A file that holds tables but no migration table was made by another program. */
+function isForeign(handle: Sqlite.Database): boolean {
+  const names = (handle.prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite_%'").all() as { name: string }[]).map((r) => r.name);
+  return names.length > 0 && !names.includes(MIGRATION_TABLE);
+}
+
+async function announceBackup(copy: Promise<string | null>): Promise<void> {
+  const file = await copy;
+  // Said on stderr, in Vietnamese only: the language flag is not known this far down.
+  if (file) process.stderr.write(`Đã sao lưu cơ sở dữ liệu trước khi cập nhật lược đồ: ${file}\n`);
+}
+
 /**
  * Brings the schema up to date; refuses a database that holds someone else's tables or a newer
- * schema. `applied` reads what has run, in one query when the schema is current.
+ * schema. `applied` reads what has run, in one query when the schema is current;
+ * `beforeMigrating` runs when migrations are pending on an existing database (SQLite: a copy).
  */
-export async function migrate(db: Db, location: string, dialect: Dialect, applied_: () => Promise<Applied>): Promise<void> {
+export async function migrate(
+  db: Db,
+  location: string,
+  dialect: Dialect,
+  applied_: () => Promise<Applied>,
+  beforeMigrating: (pending: string[]) => Promise<void> = async () => {},
+): Promise<void> {
   const known = migrationsFor(dialect);
   const applied = await applied_();
   if (applied === 'foreign') throw notOurs(location);
@@ -136,8 +168,10 @@ export async function migrate(db: Db, location: string, dialect: Dialect, applie
       );
     }
     if (applied.length === Object.keys(known).length) return;
+    await beforeMigrating(Object.keys(known).filter((name) => !applied.includes(name)));
   }
-  const migrator = new Migrator({ db, provider: { getMigrations: async () => known }, migrationTableName: MIGRATION_TABLE });
+  const pausing = Object.fromEntries(Object.entries(known).map(([name, m]) => [name, { up: async (d: Kysely<any>) => (await m.up(d), await pausePoint(`migrate:${name}`)) }]));
+  const migrator = new Migrator({ db, provider: { getMigrations: async () => pausing }, migrationTableName: MIGRATION_TABLE });
   const { error } = await migrator.migrateToLatest();
   if (error) throw error;
 }

@@ -3,6 +3,8 @@
  * IMMEDIATE (a plain BEGIN lets two writers each take a read lock and then deadlock into
  * SQLITE_BUSY instead of waiting out the busy timeout), and migrations run in a transaction
  * (SQLite supports transactional DDL, so a killed migration leaves the old schema intact).
+ * A lock still held when the busy timeout runs out reaches the user as one line, not as
+ * SQLite's "database is locked".
  */
 import type BetterSqlite3 from 'better-sqlite3';
 import {
@@ -15,8 +17,23 @@ import {
   type Dialect as KyselyDialect,
   type Kysely,
 } from 'kysely';
+import { translateSqliteError } from './sqlite-errors.js';
 
 class ImmediateSqliteDriver extends SqliteDriver {
+  override async acquireConnection(): Promise<DatabaseConnection> {
+    const connection = await super.acquireConnection();
+    return {
+      async executeQuery(query) {
+        try {
+          return await connection.executeQuery(query);
+        } catch (error) {
+          throw translateSqliteError(error);
+        }
+      },
+      streamQuery: (query, chunkSize) => connection.streamQuery(query, chunkSize),
+    };
+  }
+
   override async beginTransaction(connection: DatabaseConnection): Promise<void> {
     await connection.executeQuery(CompiledQuery.raw('begin immediate'));
   }

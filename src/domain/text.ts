@@ -40,12 +40,12 @@ export function editDistance(a: string, b: string): number {
 
 /**
  * Makes user-supplied text safe to store and show: line breaks become spaces in one-line fields,
- * control characters (terminal escapes, Word's stray ones) are dropped.
+ * control characters (terminal escapes, Word's stray ones) and invisible soft hyphens are dropped.
  */
 export function cleanLine(text: string): string {
   return text
     .replace(/\r\n?|\n|\t/g, ' ')
-    .replace(/[\u0000-\u001f\u007f-\u009f\u200b\ufeff]/g, '')
+    .replace(/[\u0000-\u001f\u007f-\u009f\u00ad\u200b\ufeff]/g, '')
     .replace(/ {2,}/g, ' ')
     .trim();
 }

@@ -41,9 +41,10 @@ export function decodeText(bytes: Uint8Array, name: string): string {
     }
   }
   text = text.replace(/^\ufeff/, '');
-  // Control characters other than line breaks and tabs mean binary data.
+  // Many control characters other than line breaks and tabs mean binary data; a few are what
+  // Word and terminals leave in copied text (Shift+Enter, escape sequences) and are cleaned later.
   const controls = text.match(/[\u0000-\u0008\u000e-\u001f]/g)?.length ?? 0;
-  if (controls > 0 && controls > text.length / 1000) {
+  if (controls > 16 && controls > text.length / 20) {
     throw refuse(name, 'không phải văn bản (dữ liệu nhị phân)', 'is not text (binary data)', t('dùng tệp .txt, .md, .docx hoặc .pdf có lớp chữ', 'use a .txt, .md, .docx or text .pdf file'));
   }
   if (looksLegacyVietnamese(text)) throw refuse(name, 'dùng bảng mã tiếng Việt cũ (TCVN3/VNI), không phải Unicode', 'uses a legacy Vietnamese encoding (TCVN3/VNI), not Unicode');

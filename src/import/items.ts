@@ -48,7 +48,7 @@ export function markerOf(line: string): Marker | null {
 export function splitInline(text: string): { head: string; items: Item[] } | null {
   for (const [pattern, first, next, label] of [
     [/(?:^|(?<=[\s:;.,]))\((\d{1,2})\)\s*/g, '1', (v: string) => String(Number(v) + 1), (v: string) => `(${v})`],
-    [/(?:^|(?<=[:;.]\s*))([a-zđ])\)\s+/gu, 'a', (v: string) => String.fromCharCode(v.charCodeAt(0) + 1), (v: string) => v],
+    [/(?:^|(?<=[:;.]))\s*([a-zđ])\)\s+/gu, 'a', (v: string) => String.fromCharCode(v.charCodeAt(0) + 1), (v: string) => v],
   ] as const) {
     const cuts: { at: number; end: number; value: string }[] = [];
     let expected: string = first;

@@ -46,8 +46,12 @@ function firstDate(folded: string, pattern: RegExp): { date: IsoDate; at: number
   return date ? { date, at: m.index } : null;
 }
 
-/** "Quảng Hòa, ngày 02 tháng 8 năm 2023": a place, a comma, then the date. */
-const ISSUE_DATE = new RegExp(String.raw`[\p{L}.]+\s*,\s*ngay\s+(?:${DATE_WORDS}|${DATE_DIGITS})`, 'u');
+/**
+ * "Quảng Hòa, ngày 02 tháng 8 năm 2023": a place, a comma, then the date. The word must start
+ * after a non-letter: tried from every letter of a long word, the pattern would read the rest of
+ * the word each time (100 KB of letters took a minute).
+ */
+const ISSUE_DATE = new RegExp(String.raw`(?<![\p{L}.])[\p{L}.]{1,60}\s*,\s*ngay\s+(?:${DATE_WORDS}|${DATE_DIGITS})`, 'u');
 const MEETING_WORDS = /\b(?:hop|hoi nghi|lam viec|giao ban|hoi thao|toa dam|kiem tra)\b/;
 const CITED = /\b(?:so|so hieu)\s*:?\s*\d+[^\s]*\s+ngay\s*$/;
 

@@ -11,8 +11,10 @@ export function normalizeText(raw: string): string {
     .normalize('NFC')
     .replace(/\r\n?/g, '\n')
     .replace(/[\u00a0\u2007\u202f\t\u3000]/g, ' ')
-    .replace(/[\u200b\u200c\u200d\ufeff]/g, '')
-    .replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '')
+    .replace(/[\u200b\u200c\u200d\ufeff\u00ad]/g, '')
+    // Word's Shift+Enter (vertical tab) is a line break inside a paragraph: a space here.
+    .replace(/\u000b/g, ' ')
+    .replace(/[\u0000-\u0008\u000c-\u001f\u007f-\u009f]/g, '')
     .replace(/[\u2028\u2029]/g, '\n');
 }
 

@@ -117,13 +117,15 @@ export function coordinatingOf(original: string, registry: Registry): Unit[] {
 }
 
 /** The lead owners an item names itself, or null when it names none (its parent's then apply). */
-export function ownersOf(text: string, registry: Registry): Owners | null {
+export function ownersOf(text: string, registry: Registry, topics = 0): Owners | null {
   const span = ownerPhrase(text, registry);
   const phrase = span ? resolvePhrase(text.slice(span.start, span.end), registry) : null;
   if (!phrase || (phrase.units.length === 0 && phrase.unknown.length === 0)) {
-    // "Về công tác thi đua: các đơn vị …": a topic before the colon, the owner after it.
-    const topic = /^[^:\n]{2,150}?:(?!\d)\s*/.exec(text);
-    return topic && topic[0].length < text.length ? ownersOf(text.slice(topic[0].length), registry) : null;
+    // "Về công tác thi đua: các đơn vị …": a topic before the colon, the owner after it. Two
+    // topics at most ("II. Nhiệm vụ: Về thi đua: …"): a line of a thousand colons would
+    // otherwise be read a thousand times over, and overflow the stack.
+    const topic = topics < 2 ? /^[^:\n]{2,150}?:(?!\d)\s*/.exec(text) : null;
+    return topic && topic[0].length < text.length ? ownersOf(text.slice(topic[0].length), registry, topics + 1) : null;
   }
   const flags: Flag[] = [];
   if (phrase.unknown.length) flags.push('unknown_owner');

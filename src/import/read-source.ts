@@ -71,6 +71,10 @@ export async function readSource(file: string): Promise<string> {
     text = decodeText(bytes, name);
     if (ext === '.md' || ext === '.markdown') text = plainFromMarkdown(text);
   }
+  // A unit list or other data file named by mistake would otherwise become tasks line by line.
+  if (ext === '.json' || /^\s*[{[]/.test(text)) {
+    throw refuse(`tệp "${name}" là dữ liệu JSON, không phải văn bản kết luận`, `file "${name}" is JSON data, not a conclusion`, t('danh sách đơn vị nạp bằng "tasks unit import FILE"', 'load a unit list with "tasks unit import FILE"'));
+  }
   if (!text.trim()) throw refuse(`tệp "${name}" không có nội dung chữ`, `file "${name}" holds no text`, t('kiểm tra lại tệp', 'check the file'));
   if (looksLegacyVietnamese(text)) {
     throw refuse(`tệp "${name}" dùng bảng mã tiếng Việt cũ (TCVN3/VNI), không phải Unicode`, `file "${name}" uses a legacy Vietnamese encoding (TCVN3/VNI)`, t('chuyển sang Unicode (ví dụ: Unikey → Công cụ chuyển mã) rồi nhập lại', 'convert it to Unicode (e.g. Unikey’s converter) and import again'));

@@ -1,5 +1,6 @@
 /** Tasks on a terminal and as plain lines: the list, the daily view, one task in full. */
 import { formatDate } from '../domain/dates.js';
+import { actionLabel, vietnamTime } from './audit-render.js';
 import type { TaskView } from '../domain/task.js';
 import { PERIOD_LABELS, word } from './labels.js';
 import { renderTaskListPlain } from './plain-render.js';
@@ -68,7 +69,7 @@ export function renderTaskDetail(
   }
   if (detail.history.length) {
     lines.push('', paint.bold(word(lang, 'history')));
-    for (const h of detail.history) lines.push(paint.dim(`  ${h.at.replace('T', ' ').slice(0, 19)}Z  ${safe(h.actor)}  ${h.action}`));
+    for (const h of detail.history) lines.push(paint.dim(`  ${vietnamTime(h.at)}  ${safe(h.actor)}  ${actionLabel(h.action, lang)}`));
   }
   return `${lines.join('\n')}\n`;
 }

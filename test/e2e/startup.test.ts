@@ -26,7 +26,7 @@ beforeAll(() => {
 });
 
 describe('start-up', () => {
-  for (const args of [['--version'], ['due'], ['list', '--json'], ['show', '1'], ['done', '1', '--evidence', '12/BC-VP']]) {
+  for (const args of [['--version'], ['due'], ['list', '--json'], ['show', '1'], ['done', '1', '--evidence', '12/BC-VP'], ['history', '1'], ['log', '--json']]) {
     it(`tasks ${args.join(' ')} loads none of the heavy libraries`, () => {
       const loaded = loadedBy(args);
       expect(loaded.filter((name) => HEAVY.includes(name))).toEqual([]);

@@ -10,6 +10,7 @@ import * as speed from './2026-11-22-speed.js';
 import * as taskAssignedIndex from './2026-11-22-task-assigned-index.js';
 import * as importing from './2026-11-23-import.js';
 import * as reminders from './2026-11-24-reminders.js';
+import * as auditAppendOnly from './2026-11-27-audit-append-only.js';
 import * as people from './2026-11-27-people.js';
 import * as postgresDueView from './2026-11-27-postgres-due-view.js';
 
@@ -21,6 +22,7 @@ export function migrationsFor(dialect: Dialect): Record<string, Migration> {
     '2026-11-22-task-assigned-index': { up: (db: Kysely<any>) => taskAssignedIndex.up(db) },
     '2026-11-23-import': { up: (db: Kysely<any>) => importing.up(db, dialect) },
     '2026-11-24-reminders': { up: (db: Kysely<any>) => reminders.up(db, dialect) },
+    '2026-11-27-audit-append-only': { up: (db: Kysely<any>) => auditAppendOnly.up(db, dialect) },
     '2026-11-27-people': { up: (db: Kysely<any>) => people.up(db, dialect) },
     '2026-11-27-postgres-due-view': { up: (db: Kysely<any>) => postgresDueView.up(db, dialect) },
   };

@@ -1,0 +1,81 @@
+/** The audit trail for `tasks history` and `tasks log`: one line per entry, oldest first. */
+import type { Lang } from './labels.js';
+import { safe } from './safe-text.js';
+
+/** An audit entry as the use cases return it. */
+export interface AuditLine {
+  id: number;
+  at: string;
+  actor: string;
+  action: string;
+  taskId: number | null;
+  unitId: number | null;
+  detail: Record<string, unknown>;
+}
+
+const ACTIONS: Record<string, Record<Lang, string>> = {
+  'task.add': { vi: 'giao nhiệm vụ', en: 'task added' },
+  'task.edit': { vi: 'sửa nhiệm vụ', en: 'task edited' },
+  'task.progress': { vi: 'báo cáo tiến độ', en: 'progress noted' },
+  'task.done': { vi: 'hoàn thành', en: 'completed' },
+  'task.extend': { vi: 'gia hạn', en: 'extended' },
+  'task.cancel': { vi: 'dừng thực hiện', en: 'cancelled' },
+  'task.reopen': { vi: 'mở lại', en: 'reopened' },
+  'task.occurrence': { vi: 'tạo kỳ mới của nhiệm vụ định kỳ', en: 'recurring period created' },
+  'series.add': { vi: 'giao nhiệm vụ định kỳ', en: 'recurring task added' },
+  'source.add': { vi: 'ghi văn bản', en: 'source recorded' },
+  'source.import': { vi: 'nhập văn bản kết luận', en: 'conclusion imported' },
+  'source.undo-import': { vi: 'hủy lần nhập văn bản', en: 'import undone' },
+  'unit.add': { vi: 'thêm đơn vị', en: 'unit added' },
+  'unit.edit': { vi: 'sửa đơn vị', en: 'unit edited' },
+  'unit.deactivate': { vi: 'ngừng hoạt động đơn vị', en: 'unit deactivated' },
+  'unit.groups': { vi: 'cập nhật nhóm đơn vị', en: 'groups updated' },
+  'config.set': { vi: 'đặt cấu hình', en: 'setting changed' },
+  'config.unset': { vi: 'bỏ cấu hình', en: 'setting removed' },
+  'calendar.off': { vi: 'ghi ngày nghỉ', en: 'days off recorded' },
+  'calendar.workday': { vi: 'ghi ngày làm bù', en: 'working day recorded' },
+  'remind.send': { vi: 'gửi nhắc việc', en: 'reminder sent' },
+  'remind.task': { vi: 'nhắc việc nhiệm vụ', en: 'task reminded' },
+  'db.restore': { vi: 'khôi phục cơ sở dữ liệu', en: 'database restored' },
+};
+
+export function actionLabel(action: string, lang: Lang): string {
+  return ACTIONS[action]?.[lang] ?? action;
+}
+
+/** The real-clock instant in Vietnam time: "20/11/2026 08:15:03". */
+export function vietnamTime(at: string): string {
+  const ms = Date.parse(at);
+  if (Number.isNaN(ms)) return safe(at);
+  const local = new Date(ms + 7 * 3_600_000).toISOString();
+  return `${local.slice(8, 10)}/${local.slice(5, 7)}/${local.slice(0, 4)} ${local.slice(11, 19)}`;
+}
+
+function valueText(value: unknown): string {
+  if (value === null || value === undefined) return '—';
+  if (typeof value === 'string') return value;
+  return JSON.stringify(value);
+}
+
+/** What changed, as "key: value" pairs; the as-of day is shown only when it differs from the day of the entry. */
+function detailText(entry: AuditLine): string {
+  const pairs = Object.entries(entry.detail).filter(([key]) => key !== 'asOf');
+  const asOf = entry.detail.asOf;
+  if (typeof asOf === 'string' && asOf !== vietnamTime(entry.at).slice(0, 10).split('/').reverse().join('-')) pairs.push(['asOf', asOf]);
+  // Line breaks and tabs would split one entry over several lines or columns.
+  return safe(pairs.map(([key, value]) => `${key}: ${valueText(value)}`).join('; ')).replace(/[\t\n]+/g, ' ');
+}
+
+export function renderAudit(entries: AuditLine[], lang: Lang, tty: boolean): string {
+  if (entries.length === 0) return lang === 'en' ? 'No audit entries.\n' : 'Không có mục nhật ký nào.\n';
+  const lines = entries.map((e) => {
+    const target = e.taskId !== null ? `#${e.taskId}` : '';
+    const cells = [vietnamTime(e.at), safe(e.actor), actionLabel(e.action, lang), target, detailText(e)];
+    return tty ? `${cells[0]}  ${cells[1].padEnd(16)} ${cells[2].padEnd(24)} ${cells[3].padEnd(6)} ${cells[4]}` : cells.join('\t');
+  });
+  return `${lines.join('\n')}\n`;
+}
+
+export function auditJson(entries: AuditLine[]): unknown[] {
+  return entries.map((e) => ({ id: e.id, at: e.at, actor: e.actor, action: e.action, taskId: e.taskId, unitId: e.unitId, detail: e.detail }));
+}

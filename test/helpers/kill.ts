@@ -1,0 +1,97 @@
+/**
+ * Crash tests: runs bin/tasks.js with TASKS_TEST_PAUSE_AT so it stops at a named point inside its
+ * write transaction, then kills it with SIGKILL; or kills it after the n-th statement. The database
+ * is then read directly with better-sqlite3, as the next process would find it.
+ */
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+import Sqlite from 'better-sqlite3';
+import { BIN, type Workspace } from './cli.js';
+
+function start(ws: Workspace, args: string[], env: Record<string, string>) {
+  return spawn(process.execPath, [BIN, ...args], {
+    cwd: ws.dir,
+    env: {
+      PATH: process.env.PATH ?? '',
+      HOME: ws.dir,
+      XDG_DATA_HOME: path.join(ws.dir, 'xdg'),
+      TASKS_DB: ws.db,
+      TASKS_TODAY: '2026-11-20',
+      TASKS_USER: 'chuyenvien.vp',
+      NO_COLOR: '1',
+      ...env,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+}
+
+/** Runs the command until it reports the pause point, kills it there, and resolves with the signal. */
+export function killAt(ws: Workspace, point: string, args: string[]): Promise<NodeJS.Signals | null> {
+  return new Promise((resolve, reject) => {
+    const child = start(ws, args, { TASKS_TEST_PAUSE_AT: point });
+    let stderr = '';
+    let killed = false;
+    child.stderr.setEncoding('utf8').on('data', (d: string) => {
+      stderr += d;
+      if (!killed && stderr.includes(`paused at ${point}`)) {
+        killed = true;
+        child.kill('SIGKILL');
+      }
+    });
+    child.on('error', reject);
+    child.on('close', (code, signal) => {
+      if (!killed) reject(new Error(`tasks ${args.join(' ')} never reached ${point} (exit ${code}): ${stderr}`));
+      else resolve(signal);
+    });
+  });
+}
+
+/**
+ * Runs the command with TASKS_DEBUG_SQL=1, which logs each statement on stderr as it completes,
+ * and kills it once `enough` says the log has gone far enough: a kill at an arbitrary statement
+ * inside the transaction, with no hook in the code. Resolves with its exit code or signal.
+ */
+export function killWhen(ws: Workspace, args: string[], enough: (log: string) => boolean): Promise<number | NodeJS.Signals> {
+  return new Promise((resolve, reject) => {
+    const child = start(ws, args, { TASKS_DEBUG_SQL: '1' });
+    let log = '';
+    let killed = false;
+    child.stdout.resume();
+    child.stderr.setEncoding('utf8').on('data', (d: string) => {
+      log += d;
+      if (!killed && enough(log)) {
+        killed = true;
+        child.kill('SIGKILL');
+      }
+    });
+    child.on('error', reject);
+    child.on('close', (code, signal) => resolve(signal ?? code ?? -1));
+  });
+}
+
+/** Reads the database as the next process would find it. */
+export function inspect<T>(file: string, read: (db: Sqlite.Database) => T): T {
+  const db = new Sqlite(file);
+  try {
+    return read(db);
+  } finally {
+    db.close();
+  }
+}
+
+export function integrity(file: string): string {
+  return inspect(file, (db) => (db.pragma('integrity_check') as { integrity_check: string }[]).map((r) => r.integrity_check).join(','));
+}
+
+export function count(file: string, table: string, where = '1 = 1'): number {
+  return inspect(file, (db) => (db.prepare(`select count(*) as n from ${table} where ${where}`).get() as { n: number }).n);
+}
+
+/** The newest migration this version has: taking it away makes the file look like the previous release's. */
+export const NEWEST_MIGRATION = '2026-11-27-audit-append-only';
+
+export function asPreviousRelease(file: string): void {
+  inspect(file, (db) => {
+    db.exec(`drop trigger audit_event_no_update; drop trigger audit_event_no_delete; delete from kysely_migration where name = '${NEWEST_MIGRATION}'`);
+  });
+}
