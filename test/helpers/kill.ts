@@ -88,10 +88,13 @@ export function count(file: string, table: string, where = '1 = 1'): number {
 }
 
 /** The newest migration this version has: taking it away makes the file look like the previous release's. */
-export const NEWEST_MIGRATION = '2026-11-27-audit-append-only';
+export const NEWEST_MIGRATION = '2026-11-27-postgres-due-view';
 
+/** The previous release: before the people and extension-request tables (and the PostgreSQL-only index). */
 export function asPreviousRelease(file: string): void {
   inspect(file, (db) => {
-    db.exec(`drop trigger audit_event_no_update; drop trigger audit_event_no_delete; delete from kysely_migration where name = '${NEWEST_MIGRATION}'`);
+    db.exec(
+      "drop table extension_request; drop table person; delete from kysely_migration where name in ('2026-11-27-people', '2026-11-27-postgres-due-view')",
+    );
   });
 }
