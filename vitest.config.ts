@@ -45,8 +45,20 @@ export default defineConfig({
                 name: 'postgres',
                 // The suites that touch a database; the pure ones need not run twice.
                 include: ['test/db/**/*.test.ts', 'test/app/**/*.test.ts', 'test/remind/reminder-repository.test.ts', 'test/e2e/**/*.test.ts', 'test/pg/**/*.test.ts'],
-                // startup.test.ts is about what a SQLite command loads; prompts drive a terminal, not a database.
-                exclude: ['test/bench/**', 'node_modules/**', 'test/e2e/startup.test.ts', 'test/e2e/prompts.test.ts'],
+                // startup.test.ts is about what a SQLite command loads; prompts drive a terminal, not a
+                // database. Backup, restore, crash safety (killing a process mid-write and checking
+                // the file) and concurrency.test.ts (SQLite's file locks and busy timeout) are about
+                // the SQLite file; many-people.test.ts is the shared-database concurrency test.
+                exclude: [
+                  'test/bench/**',
+                  'node_modules/**',
+                  'test/e2e/startup.test.ts',
+                  'test/e2e/prompts.test.ts',
+                  'test/e2e/backup-restore.test.ts',
+                  'test/e2e/restore-prompt.test.ts',
+                  'test/e2e/crash-safety.test.ts',
+                  'test/e2e/concurrency.test.ts',
+                ],
                 env: { TASKS_TEST_BACKEND: 'postgres', TASKS_TEST_PG_URL: pgUrl, TASKS_TEST_PG_PREFIX: prefix },
               },
             },

@@ -7,6 +7,7 @@ import { spawn } from 'node:child_process';
 import path from 'node:path';
 import Sqlite from 'better-sqlite3';
 import { BIN, type Workspace } from './cli.js';
+import { query } from './backend.js';
 
 function start(ws: Workspace, args: string[], env: Record<string, string>) {
   return spawn(process.execPath, [BIN, ...args], {
@@ -84,6 +85,8 @@ export function integrity(file: string): string {
 }
 
 export function count(file: string, table: string, where = '1 = 1'): number {
+  // A PostgreSQL test database (the postgres project) is counted through the shared helper.
+  if (/^postgres(ql)?:\/\//.test(file)) return Number(query<{ n: number | string }>(file, `select count(*) as n from ${table} where ${where}`)[0].n);
   return inspect(file, (db) => (db.prepare(`select count(*) as n from ${table} where ${where}`).get() as { n: number }).n);
 }
 
