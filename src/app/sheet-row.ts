@@ -56,21 +56,31 @@ function unitsOf(registry: Registry, text: string): Unit[] | string {
     if (!found) return null;
     return found.kind === 'unit' ? [found.unit] : membersOf(registry, found.group);
   };
-  let result: Unit[] | string;
-  const whole = resolve(text);
-  if (whole) result = whole;
-  else {
-    const units: Unit[] = [];
-    result = units;
-    for (const name of splitNames(text)) {
-      const found = resolve(name);
+  let result: Unit[] | string = [];
+  const units: Unit[] = [];
+  const add = (found: Unit[]) => {
+    for (const u of found) if (!units.some((x) => x.id === u.id)) units.push(u);
+  };
+  // Names are split on ";" and line breaks first: a unit's own name may hold a comma
+  // ("Phòng Đo đạc, Bản đồ và Viễn thám"); only a piece that names nothing is split on commas.
+  outer: for (const piece of [text, ...text.split(/[;\n\r]+/)].slice(text.match(/[;\n\r]/) ? 1 : 0)) {
+    const name = piece.replace(/^\s*[-+•]\s*/, '').trim();
+    if (!name) continue;
+    const whole = resolve(name);
+    if (whole) {
+      add(whole);
+      continue;
+    }
+    for (const part of splitNames(name)) {
+      const found = resolve(part);
       if (!found) {
-        result = name;
-        break;
+        result = part;
+        break outer;
       }
-      for (const u of found) if (!units.some((x) => x.id === u.id)) units.push(u);
+      add(found);
     }
   }
+  if (typeof result !== 'string') result = units;
   cache.set(text, result);
   return result;
 }
@@ -120,7 +130,9 @@ export function planRow(line: number, cells: CellValue[], fields: (SheetField | 
   const sourceDate = date('sourceDate', 'ngày văn bản', 'document date');
   const assignedCell = date('assignedOn', 'ngày giao', 'assignment date');
   const known = sourceNumber ? ctx.knownSourceDate(sourceNumber) : undefined;
-  const assignedOn = assignedCell ?? sourceDate ?? known ?? ctx.today;
+  const statedAssigned = assignedCell ?? sourceDate ?? known ?? null;
+  // Until the dates below are read, relative deadlines count from the stated day or today.
+  let assignedOn = statedAssigned ?? ctx.today;
 
   let ongoing = false;
   let due: IsoDate | null = null;
@@ -130,7 +142,7 @@ export function planRow(line: number, cells: CellValue[], fields: (SheetField | 
     const words = dueCell.text;
     if (isOngoingWord(words)) ongoing = true;
     else {
-      const timing = findTiming(words, { base: assignedOn, calendar: ctx.calendar }) ?? findTiming(`trước ${words}`, { base: assignedOn, calendar: ctx.calendar });
+      const timing = findTiming(words, { base: assignedOn, calendar: ctx.calendar }) ?? findTiming(`trong ${words}`, { base: assignedOn, calendar: ctx.calendar });
       if (timing?.kind === 'due') due = timing.due;
       else if (timing?.kind === 'ongoing') ongoing = true;
       else if (timing?.kind === 'recurring') {
@@ -161,6 +173,12 @@ export function planRow(line: number, cells: CellValue[], fields: (SheetField | 
     originalDue = null;
   }
   const first = originalDue ?? due;
+  if (statedAssigned === null) {
+    // A tracker without "Ngày giao" nor a source date: the task was assigned by the earliest
+    // day its row mentions, and never after the as-of day.
+    const days = [first, completedOn, cancelledOn, extendedOn, ctx.today].filter((d): d is IsoDate => d !== null);
+    assignedOn = days.reduce((a, b) => (b < a ? b : a));
+  }
   if (first !== null && first < assignedOn) {
     reasons.push(t(`hạn xử lý ${formatDate(first)} trước ngày giao ${formatDate(assignedOn)}`, `due date ${first} is before the assignment date ${assignedOn}`));
   }
