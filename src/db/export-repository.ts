@@ -9,11 +9,13 @@ export interface LatestNote {
   note: string;
 }
 
-/** The last progress note of every task noted by the as-of day. */
-export async function latestProgressNotes(db: Db, asOf: IsoDate): Promise<Map<number, LatestNote>> {
+/** The last progress note, noted by the as-of day, of each task whose id is in (after, upTo]. */
+export async function latestProgressNotes(db: Db, asOf: IsoDate, range: { after: number; upTo: number }): Promise<Map<number, LatestNote>> {
   const rows = await db
     .selectFrom('progress_note')
     .select(['task_id', 'noted_on', 'note', 'id'])
+    .where('task_id', '>', range.after)
+    .where('task_id', '<=', range.upTo)
     .where('noted_on', '<=', asOf)
     .execute();
   const out = new Map<number, LatestNote & { id: number }>();
@@ -22,6 +24,11 @@ export async function latestProgressNotes(db: Db, asOf: IsoDate): Promise<Map<nu
     if (!seen || r.noted_on > seen.on || (r.noted_on === seen.on && r.id > seen.id)) out.set(r.task_id, { on: r.noted_on, note: r.note, id: r.id });
   }
   return out;
+}
+
+export async function maxTaskId(db: Db): Promise<number> {
+  const row = await db.selectFrom('task').select((eb) => eb.fn.max('id').as('max')).executeTakeFirst();
+  return Number(row?.max ?? 0);
 }
 
 /**

@@ -1,12 +1,11 @@
 /** `tasks import-sheet FILE` and `tasks export --format csv|xlsx|json|ics`: trackers in and out. */
-import fs from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { UsageError, ValidationError, t } from '../../domain/errors.js';
 import type { Bucket } from '../../domain/status.js';
 import { withSession } from '../context.js';
 import { parseBuckets } from '../options.js';
-import { printData, printJson, say } from '../output.js';
+import { printJson, say } from '../output.js';
 
 interface ImportSheetOptions {
   sheet?: string;
@@ -35,31 +34,6 @@ function exportFormat(opts: ExportOptions, json: boolean): ExportFormat {
     throw new ValidationError(t(`định dạng không hỗ trợ: "${given}"`, `unsupported format: "${given}"`), t('--format nhận csv, xlsx, json hoặc ics', '--format takes csv, xlsx, json or ics'));
   }
   return format as ExportFormat;
-}
-
-/** A workbook streamed to a file beside the target and renamed, so nobody opens half of it. */
-async function streamToFile(out: string, write: (stream: fs.WriteStream) => Promise<void>): Promise<string> {
-  const target = path.resolve(out);
-  const dir = path.dirname(target);
-  if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) {
-    throw new ValidationError(t(`không có thư mục "${path.dirname(out)}"`, `no directory "${path.dirname(out)}"`), t('kiểm tra lại đường dẫn --out', 'check the --out path'));
-  }
-  const temporary = `${target}.${process.pid}.tmp`;
-  try {
-    const stream = fs.createWriteStream(temporary);
-    const closed = new Promise<void>((resolve, reject) => {
-      stream.on('close', resolve);
-      stream.on('error', reject);
-    });
-    await write(stream);
-    await closed;
-    fs.renameSync(temporary, target);
-  } catch (error) {
-    fs.rmSync(temporary, { force: true });
-    const code = (error as { code?: string }).code ?? '';
-    throw new ValidationError(t(`không ghi được tệp "${out}" (${code})`, `cannot write "${out}" (${code})`), t('kiểm tra quyền ghi, hoặc tệp đang mở trong Excel', 'check permissions, or whether Excel has it open'));
-  }
-  return target;
 }
 
 export function registerSheet(program: Command): void {
@@ -126,35 +100,46 @@ Ví dụ:
   tasks export --format json > nhiem-vu.json`,
     )
     .action(async (opts: ExportOptions, command: Command) => {
-      const { exportTasks } = await import('../../app/export-tasks.js');
+      const [{ exportTasks }, { openOutput }] = await Promise.all([import('../../app/export-tasks.js'), import('../stream-output.js')]);
       await withSession(command, { mayCreate: false }, async (s) => {
         const format = exportFormat(opts, s.json);
         const data = await exportTasks(s.ctx, { unit: opts.unit ?? null, buckets: opts.bucket ?? null });
-        const en = s.render.lang === 'en';
-        let written: string | null = null;
-        let count = data.tasks.length;
-        if (format === 'xlsx') {
-          const { writeExportXlsx } = await import('../../report/export/xlsx.js');
-          if (opts.out === undefined) {
-            if (process.stdout.isTTY) throw new ValidationError(t('xlsx là tệp nhị phân, không in ra màn hình được', 'xlsx is binary and cannot be shown on a terminal'), t('thêm --out, ví dụ --out nhiem-vu.xlsx', 'add --out, e.g. --out tasks.xlsx'));
-            await writeExportXlsx(data.tasks, process.stdout, s.ctx.today);
+        const output = openOutput(opts.out, format === 'xlsx');
+        let count = 0;
+        try {
+          if (format === 'xlsx') {
+            const { writeExportXlsx } = await import('../../report/export/xlsx.js');
+            count = await writeExportXlsx(data.pages, output.stream, s.ctx.today);
+          } else if (format === 'csv') {
+            const { csvHead, csvRows } = await import('../../report/export/csv.js');
+            await output.write(csvHead());
+            for await (const page of data.pages) {
+              await output.write(csvRows(page));
+              count += page.length;
+            }
+          } else if (format === 'json') {
+            const { jsonItems } = await import('../../report/export/json.js');
+            for await (const page of data.pages) {
+              await output.write(`${count === 0 ? '[\n' : ''}${jsonItems(page, count === 0)}`);
+              count += page.length;
+            }
+            await output.write(count === 0 ? '[]\n' : '\n]\n');
           } else {
-            written = await streamToFile(opts.out, (stream) => writeExportXlsx(data.tasks, stream, s.ctx.today));
-          }
-        } else {
-          const { writeReport } = await import('../write-output.js');
-          let content: string;
-          if (format === 'csv') content = (await import('../../report/export/csv.js')).renderExportCsv(data.tasks);
-          else if (format === 'json') content = `${JSON.stringify((await import('../../report/export/json.js')).exportJson(data.tasks), null, 2)}\n`;
-          else {
             const ics = await import('../../report/export/ics.js');
-            count = ics.calendarTasks(data.tasks).length;
-            const scope = opts.unit ? ` – ${opts.unit}` : '';
-            content = ics.renderIcs(data.tasks, { databaseId: data.databaseId, now: s.ctx.now(), calendarName: `Hạn xử lý nhiệm vụ${scope}` });
+            const options = { databaseId: data.databaseId, now: s.ctx.now(), calendarName: `Hạn xử lý nhiệm vụ${opts.unit ? ` – ${opts.unit}` : ''}` };
+            await output.write(ics.icsHead(options));
+            for await (const page of data.pages) {
+              await output.write(ics.icsEvents(page, options));
+              count += ics.calendarTasks(page).length;
+            }
+            await output.write(ics.icsTail());
           }
-          written = writeReport(content, opts.out, false);
+        } catch (error) {
+          output.abort();
+          throw error;
         }
-        if (written) say(en ? `Written: ${written} (${count} tasks)` : `Đã ghi tệp: ${written} (${count} nhiệm vụ)`);
+        const written = await output.finish();
+        if (written) say(s.render.lang === 'en' ? `Written: ${written} (${count} tasks)` : `Đã ghi tệp: ${written} (${count} nhiệm vụ)`);
       });
     });
 }

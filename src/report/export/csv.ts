@@ -1,7 +1,7 @@
 /**
  * `tasks export --format csv`: one header row and one row per task, UTF-8 with a byte-order
- * mark and CRLF, dates dd/mm/yyyy, formula-like text neutralised. Built as one string: 100 000
- * tasks make about 40 MB, written in one go.
+ * mark and CRLF, dates dd/mm/yyyy, formula-like text neutralised (import-sheet takes the
+ * apostrophe off again).
  */
 import type { ExportedTask } from '../../app/export-tasks.js';
 import { neutraliseFormula } from '../digest/safe-cell.js';
@@ -20,8 +20,12 @@ function csvCell(cell: ExportCell): string {
   return `${d.slice(8, 10)}/${d.slice(5, 7)}/${d.slice(0, 4)}`;
 }
 
-export function renderExportCsv(tasks: ExportedTask[]): string {
-  const lines = [EXPORT_COLUMNS.map((c) => field(c.header)).join(',')];
-  for (const task of tasks) lines.push(exportCells(task).map(csvCell).join(','));
-  return `\ufeff${lines.join('\r\n')}\r\n`;
+export function csvHead(): string {
+  return `\ufeff${EXPORT_COLUMNS.map((c) => field(c.header)).join(',')}\r\n`;
+}
+
+export function csvRows(tasks: ExportedTask[]): string {
+  let out = '';
+  for (const task of tasks) out += `${exportCells(task).map(csvCell).join(',')}\r\n`;
+  return out;
 }

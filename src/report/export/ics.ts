@@ -57,7 +57,7 @@ export function calendarTasks(tasks: ExportedTask[]): ExportedTask[] {
   return tasks.filter(({ view }) => (view.bucket === 'open_in_term' || view.bucket === 'open_overdue') && view.due !== null);
 }
 
-export function renderIcs(tasks: ExportedTask[], options: IcsOptions): string {
+export function icsHead(options: IcsOptions): string {
   const lines = [
     'BEGIN:VCALENDAR',
     'VERSION:2.0',
@@ -66,6 +66,16 @@ export function renderIcs(tasks: ExportedTask[], options: IcsOptions): string {
     'METHOD:PUBLISH',
     `X-WR-CALNAME:${escapeText(options.calendarName)}`,
   ];
+  return `${lines.map(foldLine).join('\r\n')}\r\n`;
+}
+
+export function icsTail(): string {
+  return 'END:VCALENDAR\r\n';
+}
+
+/** The events of the open tasks with a due date among `tasks`. */
+export function icsEvents(tasks: ExportedTask[], options: IcsOptions): string {
+  const lines: string[] = [];
   const stamp = stampOf(options.now);
   for (const { view, progress } of calendarTasks(tasks)) {
     const due = view.due!;
@@ -101,6 +111,5 @@ export function renderIcs(tasks: ExportedTask[], options: IcsOptions): string {
       'END:VEVENT',
     );
   }
-  lines.push('END:VCALENDAR');
-  return `${lines.map(foldLine).join('\r\n')}\r\n`;
+  return lines.length ? `${lines.map(foldLine).join('\r\n')}\r\n` : '';
 }

@@ -16,7 +16,7 @@ function excelValue(cell: ExportCell): ExcelJS.CellValue {
   return new Date(`${cell.date}T00:00:00Z`);
 }
 
-export async function writeExportXlsx(tasks: ExportedTask[], stream: Writable, today: IsoDate): Promise<void> {
+export async function writeExportXlsx(pages: AsyncIterable<ExportedTask[]>, stream: Writable, today: IsoDate): Promise<number> {
   const book = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false });
   book.creator = 'tasks';
   book.created = new Date(`${today}T00:00:00Z`);
@@ -36,7 +36,12 @@ export async function writeExportXlsx(tasks: ExportedTask[], stream: Writable, t
   head.alignment = { wrapText: true, vertical: 'middle', horizontal: 'center' };
   head.commit();
   sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: EXPORT_COLUMNS.length } };
-  for (const task of tasks) sheet.addRow(exportCells(task).map(excelValue)).commit();
+  let count = 0;
+  for await (const tasks of pages) {
+    for (const task of tasks) sheet.addRow(exportCells(task).map(excelValue)).commit();
+    count += tasks.length;
+  }
   sheet.commit();
   await book.commit();
+  return count;
 }
