@@ -82,7 +82,7 @@ export function statusWord(text: string): 'done' | 'cancelled' | 'ongoing' | 'op
   if (!key) return null;
   if (/\b(?:chua|dang|khong) hoan thanh\b/.test(key)) return 'open';
   if (/\bhoan thanh\b|\bda xong\b|\bda xu ly\b/.test(key)) return 'done';
-  if (/\bdung thuc hien\b|\bda huy\b|\brut nhiem vu\b|\bdung\b/.test(key)) return 'cancelled';
+  if (/\bdung thuc hien\b|\bda dung\b|\bhuy\b|\brut nhiem vu\b|\bda rut\b/.test(key)) return 'cancelled';
   if (/\bthuong xuyen\b/.test(key)) return 'ongoing';
   return 'open';
 }

@@ -3,7 +3,7 @@
  * tell date cells from numbers), the rows are never held all at once.
  */
 import fs from 'node:fs';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { ValidationError, t, TasksError } from '../domain/errors.js';
 import type { CellValue } from '../domain/sheet-values.js';
 import { fold } from '../domain/text.js';
@@ -24,7 +24,9 @@ export async function* readXlsxRows(file: string, options: ReadOptions): AsyncGe
   const stream = fs.createReadStream(file, { highWaterMark: 1 << 20 });
   let read = 0;
   if (options.onBytes) stream.on('data', (chunk) => options.onBytes!((read += chunk.length)));
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(stream, {
+  (await import('./exceljs-utf8.js')).patchExcelSax();
+  const { default: Excel } = await import('exceljs');
+  const reader = new Excel.stream.xlsx.WorkbookReader(stream, {
     sharedStrings: 'cache',
     styles: 'cache',
     hyperlinks: 'ignore',
