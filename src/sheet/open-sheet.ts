@@ -39,7 +39,7 @@ export function checkSheetFile(file: string): SheetFile {
   if (stat.size === 0) throw new ValidationError(t(`tệp "${file}" rỗng`, `file "${file}" is empty`));
   if (stat.size > MAX_SHEET_BYTES) {
     throw new ValidationError(
-      t(`tệp "${file}" quá lớn (${Math.round(stat.size / 1048576)} MB, tối đa 200 MB)`, `file "${file}" is too large (${Math.round(stat.size / 1048576)} MB, at most 200 MB)`),
+      t(`tệp "${file}" quá lớn (${Math.ceil(stat.size / 1048576)} MB, tối đa 200 MB)`, `file "${file}" is too large (${Math.ceil(stat.size / 1048576)} MB, at most 200 MB)`),
       t('tách bảng thành nhiều tệp, mỗi tệp dưới 200 MB', 'split the sheet into files under 200 MB'),
     );
   }
