@@ -23,7 +23,7 @@ export async function latestProgressNotes(db: Db, asOf: IsoDate, range: { after:
     const seen = out.get(r.task_id);
     if (!seen || r.noted_on > seen.on || (r.noted_on === seen.on && r.id > seen.id)) out.set(r.task_id, { on: r.noted_on, note: r.note, id: r.id });
   }
-  return out;
+  return new Map([...out].map(([task, { on, note }]) => [task, { on, note }]));
 }
 
 export async function maxTaskId(db: Db): Promise<number> {
