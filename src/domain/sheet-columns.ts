@@ -118,7 +118,7 @@ export const HEADERS: Record<Exclude<SheetField, 'ignore'>, string[]> = {
 
 /** A header folded for matching: no case, diacritics, brackets or trailing punctuation. */
 export function headerKey(header: string): string {
-  return fold(header.replace(/[()[\]{}:*.?"'/\\_-]+/g, ' ').replace(/\s+/g, ' '));
+  return fold(header.replace(/[()[\]{}:*.,;&?"'/\\_-]+/g, ' ').replace(/\s+/g, ' '));
 }
 
 const BY_KEY = new Map<string, SheetField>();
