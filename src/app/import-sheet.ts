@@ -86,7 +86,7 @@ export async function importSheet(ctx: Context, input: SheetImportInput): Promis
   let seen = 0;
 
   try {
-    for await (const row of readSheetRows(file, { sheet: input.sheet, onBytes: (n) => progress.bytes(n) })) {
+    for await (const row of readSheetRows(file, { sheet: input.sheet, onProgress: (n) => progress.share(n) })) {
       if (fields === null) {
         if (++seen > HEADER_SEARCH_ROWS) throw noHeader(input.file, input.map);
         const headers = row.cells.map((c) => cellText(c));

@@ -10,6 +10,13 @@ import path from 'node:path';
 
 type Events = { eventType: string; value: unknown }[];
 
+/** Told the length of every chunk of XML parsed, for the progress bar. */
+let onParsed: ((bytes: number) => void) | null = null;
+
+export function listenParsed(listener: ((bytes: number) => void) | null): void {
+  onParsed = listener;
+}
+
 export function patchExcelSax(): void {
   const require = createRequire(import.meta.url);
   const target = require.resolve('exceljs/lib/utils/parse-sax.js');
@@ -27,6 +34,7 @@ export function patchExcelSax(): void {
     parser.on('text', (value) => events.push({ eventType: 'text', value }));
     parser.on('closetag', (value) => events.push({ eventType: 'closetag', value }));
     for await (const chunk of iterable) {
+      onParsed?.(chunk.length);
       parser.write(typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true }));
       if (error) throw error;
       yield events;

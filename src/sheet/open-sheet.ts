@@ -24,8 +24,8 @@ export interface SheetFile {
 
 export interface ReadOptions {
   sheet?: string;
-  /** Called with the bytes of the file read so far, for the progress bar. */
-  onBytes?: (bytes: number) => void;
+  /** Called with the share of the file read so far (0 to 1), for the progress bar. */
+  onProgress?: (share: number) => void;
 }
 
 export function checkSheetFile(file: string): SheetFile {

@@ -58,7 +58,8 @@ export async function* readCsvRows(file: string, options: ReadOptions): AsyncGen
   const delimiter = sniffDelimiter(sniff(file).replace(/^\ufeff/, ''));
   const stream = fs.createReadStream(file, { highWaterMark: 1 << 20 });
   let read = 0;
-  if (options.onBytes) stream.on('data', (chunk) => options.onBytes!((read += chunk.length)));
+  const size = fs.statSync(file).size;
+  if (options.onProgress) stream.on('data', (chunk) => options.onProgress!((read += chunk.length) / size));
   const parser = stream.pipe(
     parse({ bom: true, delimiter, relax_column_count: true, relax_quotes: true, skip_empty_lines: false, encoding: 'utf8' }),
   );

@@ -8,6 +8,7 @@ import { ValidationError, t, TasksError } from '../domain/errors.js';
 import type { CellValue } from '../domain/sheet-values.js';
 import { fold } from '../domain/text.js';
 import { notSpreadsheet, type ReadOptions, type SheetRow } from './open-sheet.js';
+import { inflatedXmlBytes } from './zip-size.js';
 
 /** Rich text, formulas and links become their text or result; errors (#N/A) become empty. */
 function plainValue(value: unknown): CellValue {
@@ -22,9 +23,11 @@ function plainValue(value: unknown): CellValue {
 
 export async function* readXlsxRows(file: string, options: ReadOptions): AsyncGenerator<SheetRow> {
   const stream = fs.createReadStream(file, { highWaterMark: 1 << 20 });
-  let read = 0;
-  if (options.onBytes) stream.on('data', (chunk) => options.onBytes!((read += chunk.length)));
-  (await import('./exceljs-utf8.js')).patchExcelSax();
+  const { patchExcelSax, listenParsed } = await import('./exceljs-utf8.js');
+  patchExcelSax();
+  const total = options.onProgress ? inflatedXmlBytes(file) : null;
+  let parsed = 0;
+  if (total) listenParsed((n) => options.onProgress!(Math.min(1, (parsed += n) / total)));
   const { default: Excel } = await import('exceljs');
   const reader = new Excel.stream.xlsx.WorkbookReader(stream, {
     sharedStrings: 'cache',
@@ -58,6 +61,7 @@ export async function* readXlsxRows(file: string, options: ReadOptions): AsyncGe
     if (error instanceof TasksError) throw error;
     throw notSpreadsheet(file);
   } finally {
+    listenParsed(null);
     stream.destroy();
   }
   if (!found) {
