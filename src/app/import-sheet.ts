@@ -5,15 +5,14 @@
  * with multi-row inserts, one audit entry per task and one for the import.
  */
 import path from 'node:path';
-import { insertAuditRows, insertCoordinatorRows, insertExtensionRows, insertNoteRows, insertTaskRows, type AuditRow } from '../db/bulk-repository.js';
-import { findSourceByNumber, insertSource } from '../db/source-repository.js';
+import { insertAuditRows, insertCoordinatorRows, insertExtensionRows, insertNoteRows, insertSourceRows, insertTaskRows, sourcesByNumber, type AuditRow } from '../db/bulk-repository.js';
 import { loadRegistry } from '../db/unit-repository.js';
 import type { NewTaskRow } from '../db/schema.js';
 import type { IsoDate } from '../domain/dates.js';
 import { ValidationError, t, type Text } from '../domain/errors.js';
 import { headerScore, headerKey, layoutOf, type ColumnMap, type SheetField } from '../domain/sheet-columns.js';
 import { cellText } from '../domain/sheet-values.js';
-import { fold } from '../domain/text.js';
+import { cleanLine, fold } from '../domain/text.js';
 import { checkSheetFile, readSheetRows } from '../sheet/open-sheet.js';
 import { progressBar } from '../sheet/progress.js';
 import { kindOfNumber } from './add-task.js';
@@ -73,7 +72,7 @@ export async function importSheet(ctx: Context, input: SheetImportInput): Promis
     );
   }
   const calendar = await loadCalendar(ctx);
-  const knownSources = new Map<string, IsoDate | null>();
+  const knownSources = await sourcesByNumber(ctx.db);
   const mapKeys = new Set((input.map?.entries ?? []).map((e) => e.key));
 
   const progress = progressBar(file.bytes, path.basename(file.path));
@@ -106,18 +105,14 @@ export async function importSheet(ctx: Context, input: SheetImportInput): Promis
       }
       const sourceCell = fields.indexOf('source');
       if (sourceCell >= 0) {
-        const number = cellText(row.cells[sourceCell] ?? null).trim();
-        if (number && !knownSources.has(number)) {
-          const found = await findSourceByNumber(ctx.db, number);
-          knownSources.set(number, found ? (found.issuedOn ?? found.meetingOn) : null);
-          if (!found) newSources.add(number);
-        }
+        const number = cleanLine(cellText(row.cells[sourceCell] ?? null));
+        if (number && !knownSources.has(number)) newSources.add(number);
       }
       const outcome = planRow(row.line, row.cells, fields, {
         registry,
         calendar,
         today: ctx.today,
-        knownSourceDate: (n) => (newSources.has(n) ? undefined : (knownSources.get(n) ?? undefined)),
+        knownSourceDate: (n) => knownSources.get(n)?.date ?? undefined,
       });
       if (outcome.kind === 'empty') continue;
       rows++;
@@ -141,22 +136,20 @@ export async function importSheet(ctx: Context, input: SheetImportInput): Promis
 async function writePlanned(ctx: Context, planned: PlannedTask[], sheet: string, skipped: number): Promise<number[]> {
   return inTransaction(ctx, async (trx) => {
     const stamp = trx.now().toISOString();
-    const sourceIds = new Map<string, number>();
-    for (const p of planned) {
-      if (!p.source || sourceIds.has(p.source.number)) continue;
-      const existing = await findSourceByNumber(trx.db, p.source.number);
-      if (existing) {
-        sourceIds.set(p.source.number, existing.id);
-        continue;
-      }
-      const created = await insertSource(
-        trx.db,
-        { kind: kindOfNumber(p.source.number), number: p.source.number, issuedOn: p.source.issuedOn, issuer: null, summary: null, meetingOn: null, chair: null },
-        stamp,
-      );
-      await audit(trx, 'source.add', {}, { source: created.id, number: p.source.number, sheet });
-      sourceIds.set(p.source.number, created.id);
-    }
+    // Looked up again inside the transaction: someone may have added a source since the plan.
+    const known = await sourcesByNumber(trx.db);
+    const sourceIds = new Map([...known].map(([number, s]) => [number, s.id]));
+    const missing = new Map<string, IsoDate | null>();
+    for (const p of planned) if (p.source && !sourceIds.has(p.source.number) && !missing.has(p.source.number)) missing.set(p.source.number, p.source.issuedOn);
+    const created = await insertSourceRows(
+      trx.db,
+      [...missing].map(([number, issuedOn]) => ({ kind: kindOfNumber(number), number, issued_on: issuedOn, created_at: stamp })),
+    );
+    for (const [number, id] of created) sourceIds.set(number, id);
+    await insertAuditRows(
+      trx.db,
+      [...created].map(([number, id]) => ({ at: stamp, actor: trx.actor, action: 'source.add', task_id: null, unit_id: null, detail: JSON.stringify({ source: id, number, sheet, asOf: trx.today }) })),
+    );
 
     const rows: NewTaskRow[] = [];
     const owners: { plan: PlannedTask; leadCode: string | null }[] = [];

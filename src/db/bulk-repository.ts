@@ -4,6 +4,7 @@
  * take a few hundred statements instead of a few hundred thousand.
  */
 import type { Db } from './connect.js';
+import type { IsoDate } from '../domain/dates.js';
 import type { NewTaskRow } from './schema.js';
 
 /** Rows per statement: 21 task columns × 400 stays under SQLite's and PostgreSQL's limits. */
@@ -69,4 +70,33 @@ export interface AuditRow {
 
 export async function insertAuditRows(db: Db, rows: AuditRow[]): Promise<void> {
   for (const chunk of chunks(rows, 1000)) await db.insertInto('audit_event').values(chunk).execute();
+}
+
+export interface KnownSource {
+  id: number;
+  /** The issue date, else the meeting date: the day its tasks count as assigned. */
+  date: IsoDate | null;
+}
+
+/** Every source by its number, in one query: a tracker names thousands of documents. */
+export async function sourcesByNumber(db: Db): Promise<Map<string, KnownSource>> {
+  const rows = await db.selectFrom('source').select(['id', 'number', 'issued_on', 'meeting_on']).where('number', 'is not', null).execute();
+  return new Map(rows.map((r) => [r.number!, { id: r.id, date: r.issued_on ?? r.meeting_on }]));
+}
+
+export interface NewSourceRow {
+  kind: string | null;
+  number: string;
+  issued_on: IsoDate | null;
+  created_at: string;
+}
+
+/** Inserts sources (numbers not in the database yet) and returns their ids by number. */
+export async function insertSourceRows(db: Db, rows: NewSourceRow[]): Promise<Map<string, number>> {
+  const ids = new Map<string, number>();
+  for (const chunk of chunks(rows, 1000)) {
+    const returned = await db.insertInto('source').values(chunk).returning(['id', 'number']).execute();
+    for (const r of returned) ids.set(r.number!, Number(r.id));
+  }
+  return ids;
 }
