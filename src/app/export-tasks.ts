@@ -4,8 +4,7 @@
  * and what the calendar feed shows. Read in pages of ids, so a tracker of 100 000 tasks is
  * written out as it is read instead of held whole.
  */
-import { databaseIdentity, latestProgressNotes, maxTaskId, type LatestNote } from '../db/export-repository.js';
-import { listTasks } from '../db/task-repository.js';
+import { databaseIdentity, latestProgressNotes, loadExportLookups, maxTaskId, pageTasksForExport, type LatestNote } from '../db/export-repository.js';
 import { loadRegistry } from '../db/unit-repository.js';
 import type { Bucket } from '../domain/status.js';
 import { viewAsOf, type TaskView } from '../domain/task.js';
@@ -34,12 +33,12 @@ const PAGE = 5000;
 export async function exportTasks(ctx: Context, input: ExportInput): Promise<TaskExport> {
   // Checked before anything is written, so a mistyped unit leaves no half-written file.
   const leadUnitIds = input.unit === null ? undefined : resolveUnits(await loadRegistry(ctx.db), input.unit).map((u) => u.id);
-  const [last, databaseId] = await Promise.all([maxTaskId(ctx.db), databaseIdentity(ctx.db)]);
+  const [last, databaseId, lookups] = await Promise.all([maxTaskId(ctx.db), databaseIdentity(ctx.db), loadExportLookups(ctx.db)]);
   async function* pages(): AsyncGenerator<ExportedTask[]> {
     for (let after = 0; after < last; after += PAGE) {
       const idRange = { after, upTo: after + PAGE };
       const [tasks, notes] = await Promise.all([
-        listTasks(ctx.db, { asOf: ctx.today, leadUnitIds, idRange }),
+        pageTasksForExport(ctx.db, lookups, { asOf: ctx.today, leadUnitIds, range: idRange }),
         latestProgressNotes(ctx.db, ctx.today, idRange),
       ]);
       const page: ExportedTask[] = [];

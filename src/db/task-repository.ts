@@ -19,8 +19,6 @@ export interface TaskFilter {
    * before this day, plus those that lack a due date or an owner. Ongoing tasks are left out.
    */
   openDueBy?: IsoDate;
-  /** Ids in (after, upTo]: `tasks export` reads a large tracker page by page. */
-  idRange?: { after: number; upTo: number };
 }
 
 type TaskQuery = SelectQueryBuilder<Database, 'task', object>;
@@ -33,7 +31,6 @@ function escapeLike(text: string): string {
 function applyFilter(query: TaskQuery, filter: TaskFilter): TaskQuery {
   let q = query.where('task.assigned_on', '<=', filter.asOf);
   if (filter.ids) q = q.where('task.id', 'in', filter.ids.length ? filter.ids : [-1]);
-  if (filter.idRange) q = q.where('task.id', '>', filter.idRange.after).where('task.id', '<=', filter.idRange.upTo);
   if (filter.leadUnitIds) q = q.where('task.lead_unit_id', 'in', filter.leadUnitIds.length ? filter.leadUnitIds : [-1]);
   if (filter.sourceNumber !== undefined) {
     const number = filter.sourceNumber;

@@ -27,9 +27,13 @@ export function cellText(value: CellValue): string {
   return restoreFormulaText(value.trim()).trim();
 }
 
+const pad = (n: number) => (n < 10 ? `0${n}` : String(n));
+
 function isoOfDate(date: Date): IsoDate {
   // Readers give date cells at UTC midnight; a time of day in the cell does not change the day.
-  return date.toISOString().slice(0, 10);
+  // Built by hand: a tracker has several date cells a row, and toISOString is the slow way.
+  const year = date.getUTCFullYear();
+  return year >= 1000 && year <= 9999 ? `${year}-${pad(date.getUTCMonth() + 1)}-${pad(date.getUTCDate())}` : date.toISOString().slice(0, 10);
 }
 
 /** Excel's serial day number → ISO date, or null outside 2000–2099. */
@@ -77,7 +81,20 @@ export function isOngoingWord(text: string): boolean {
 }
 
 /** What a free "Tình trạng" cell says, as far as the import checks it against the dates. */
-export function statusWord(text: string): 'done' | 'cancelled' | 'ongoing' | 'open' | null {
+type StatusWord = 'done' | 'cancelled' | 'ongoing' | 'open' | null;
+/** A tracker uses a handful of status phrases over and over: each is read once. */
+const statusCache = new Map<string, StatusWord>();
+
+export function statusWord(text: string): StatusWord {
+  let word = statusCache.get(text);
+  if (word === undefined) {
+    word = readStatus(text);
+    if (statusCache.size < 1000) statusCache.set(text, word);
+  }
+  return word;
+}
+
+function readStatus(text: string): StatusWord {
   const key = fold(text);
   if (!key) return null;
   if (/\b(?:chua|dang|khong) hoan thanh\b/.test(key)) return 'open';
