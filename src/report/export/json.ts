@@ -13,7 +13,10 @@ export function exportJson({ view, progress }: ExportedTask) {
   };
 }
 
-/** The items of one page, each indented as an element of the whole array; `first` says whether one came before. */
+/** The items of one page, indented as elements of the whole array; `first` says whether none came before. */
 export function jsonItems(tasks: ExportedTask[], first: boolean): string {
-  return tasks.map((task, i) => `${first && i === 0 ? '' : ',\n'}  ${JSON.stringify(exportJson(task), null, 2).replace(/\n/g, '\n  ')}`).join('');
+  if (tasks.length === 0) return '';
+  // The page as an array, less its brackets: the same text its items have inside the whole array.
+  const page = JSON.stringify(tasks.map(exportJson), null, 2);
+  return `${first ? '' : ',\n'}${page.slice(2, -2)}`;
 }
