@@ -215,3 +215,26 @@ describe('files that are not trackers', () => {
     refused(ws.file('chi-tieu-de.csv', 'STT,Nội dung nhiệm vụ,Đơn vị chủ trì,Hạn xử lý\r\n,,,\r\n'), /^lỗi: bảng trong ".*chi-tieu-de\.csv" không có dòng nhiệm vụ nào/);
   });
 });
+
+describe('a large workbook', () => {
+  it('reads every Vietnamese letter whole, also where the XML stream splits one between two chunks', async () => {
+    const ws = withUnits();
+    const file = path.join(ws.dir, 'lon.xlsx');
+    const book = new ExcelJS.Workbook();
+    const sheet = book.addWorksheet('Nhiệm vụ');
+    sheet.addRow(['STT', 'Nội dung nhiệm vụ', 'Đơn vị chủ trì', 'Hạn xử lý']);
+    const texts: string[] = [];
+    for (let i = 1; i <= 2500; i++) {
+      const text = `Rà soát, đánh giá việc thực hiện Nghị quyết số ${i}/NQ-HĐND về hợp tác quốc tế; đề xuất điều chỉnh, bổ sung những nội dung chưa phù hợp`;
+      texts.push(text);
+      sheet.addRow([i, text, i % 2 ? 'Phòng Hợp tác quốc tế' : 'Thông tin đối ngoại', new Date('2026-12-31T00:00:00Z')]);
+    }
+    // Inline strings, as exceljs's streaming writer and many other tools write them.
+    await book.xlsx.writeFile(file, { useSharedStrings: false } as never);
+    const r = ws.run(['import-sheet', file]);
+    expect(r.code, r.stderr).toBe(0);
+    const tasks = ws.json(['list']);
+    expect(tasks.map((t: any) => t.text)).toEqual(texts);
+    expect(tasks.filter((t: any) => t.lead === 'HTQT')).toHaveLength(1250);
+  });
+});
