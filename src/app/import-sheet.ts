@@ -12,7 +12,7 @@ import type { IsoDate } from '../domain/dates.js';
 import { ValidationError, t, type Text } from '../domain/errors.js';
 import { headerScore, headerKey, layoutOf, type ColumnMap, type SheetField } from '../domain/sheet-columns.js';
 import { cellText } from '../domain/sheet-values.js';
-import { cleanLine, fold } from '../domain/text.js';
+import { fold } from '../domain/text.js';
 import { checkSheetFile, readSheetRows } from '../sheet/open-sheet.js';
 import { progressBar } from '../sheet/progress.js';
 import { kindOfNumber } from './add-task.js';
@@ -103,11 +103,6 @@ export async function importSheet(ctx: Context, input: SheetImportInput): Promis
         };
         continue;
       }
-      const sourceCell = fields.indexOf('source');
-      if (sourceCell >= 0) {
-        const number = cleanLine(cellText(row.cells[sourceCell] ?? null));
-        if (number && !knownSources.has(number)) newSources.add(number);
-      }
       const outcome = planRow(row.line, row.cells, fields, {
         registry,
         calendar,
@@ -118,7 +113,11 @@ export async function importSheet(ctx: Context, input: SheetImportInput): Promis
       rows++;
       progress.rows(rows);
       if (outcome.kind === 'bad') bad.push({ line: outcome.line, reasons: outcome.reasons });
-      else planned.push(outcome.task);
+      else {
+        planned.push(outcome.task);
+        const number = outcome.task.source?.number;
+        if (number && !knownSources.has(number)) newSources.add(number);
+      }
     }
   } finally {
     progress.done();

@@ -16,6 +16,7 @@
 import { spawnSync } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { AS_OF, seed } from './seed.mjs';
@@ -56,12 +57,13 @@ function timed(db, args) {
   const env = { ...process.env, NO_COLOR: '1' };
   const started = process.hrtime.bigint();
   const result = gnuTime
-    ? spawnSync(gnuTime, ['-f', 'max-rss-kib=%M', process.execPath, ...argv], { env, encoding: 'utf8', maxBuffer: 1 << 30 })
+    ? spawnSync(gnuTime, ['-f', 'max-rss-kib=%M cpu-s=%U+%S', process.execPath, ...argv], { env, encoding: 'utf8', maxBuffer: 1 << 30 })
     : spawnSync(process.execPath, ['--require', path.join(HERE, 'max-rss.cjs'), ...argv], { env, encoding: 'utf8', maxBuffer: 1 << 30 });
   const ms = Number(process.hrtime.bigint() - started) / 1e6;
   if (result.status !== 0) throw new Error(`tasks ${args.join(' ')} exited ${result.status}: ${result.stderr}`);
   const kib = Number(/max-rss-kib=(\d+)/.exec(result.stderr)?.[1] ?? NaN);
-  return { ms, mib: kib / 1024 };
+  const cpu = /cpu-s=([\d.]+)\+([\d.]+)/.exec(result.stderr);
+  return { ms, mib: kib / 1024, cpuMs: cpu ? (Number(cpu[1]) + Number(cpu[2])) * 1000 : NaN };
 }
 
 function tasksCli(db, args) {
@@ -89,9 +91,11 @@ const results = [];
 function report(name, samples, budgetMs) {
   const ms = median(samples.map((s) => s.ms));
   const mib = Math.max(...samples.map((s) => s.mib));
+  const cpu = median(samples.map((s) => s.cpuMs));
   const verdict = budgetMs === null ? '' : ms <= budgetMs ? `  (budget ${budgetMs / 1000} s: ok)` : `  (budget ${budgetMs / 1000} s: OVER BUDGET)`;
-  console.log(`${name.padEnd(44)} median ${(ms / 1000).toFixed(2)} s  min ${(Math.min(...samples.map((s) => s.ms)) / 1000).toFixed(2)} s  peak ${mib.toFixed(0)} MiB${verdict}`);
-  results.push({ name, runs: samples.length, medianMs: Math.round(ms), minMs: Math.round(Math.min(...samples.map((s) => s.ms))), peakMiB: Math.round(mib), budgetMs });
+  const cpuText = Number.isNaN(cpu) ? '' : `  cpu ${(cpu / 1000).toFixed(2)} s`;
+  console.log(`${name.padEnd(36)} median ${(ms / 1000).toFixed(2)} s  min ${(Math.min(...samples.map((s) => s.ms)) / 1000).toFixed(2)} s${cpuText}  peak ${mib.toFixed(0)} MiB${verdict}`);
+  results.push({ name, runs: samples.length, medianMs: Math.round(ms), minMs: Math.round(Math.min(...samples.map((s) => s.ms))), cpuMs: Math.round(cpu), peakMiB: Math.round(mib), budgetMs });
 }
 
 fs.mkdirSync(WORK, { recursive: true });
@@ -104,6 +108,7 @@ const xlsx50 = path.join(WORK, 'nhiem-vu-50k.xlsx');
 const csv50 = path.join(WORK, 'nhiem-vu-50k.csv');
 tasksCli(half, ['export', '--format', 'xlsx', '--out', xlsx50]);
 tasksCli(half, ['export', '--format', 'csv', '--out', csv50]);
+console.log(`load average before: ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`);
 console.log(`50k workbook: ${(fs.statSync(xlsx50).size / 1048576).toFixed(1)} MB; 50k CSV: ${(fs.statSync(csv50).size / 1048576).toFixed(1)} MB; ${RUNS} runs each`);
 
 const sample = (make) => Array.from({ length: RUNS }, make);
@@ -114,5 +119,6 @@ report('export --format xlsx, 100k tasks', sample(() => timed(big, ['export', '-
 report('export --format ics, 100k tasks', sample(() => timed(big, ['export', '--format', 'ics', '--out', path.join(WORK, 'out-100k.ics')])), null);
 report('export --format json, 100k tasks', sample(() => timed(big, ['export', '--format', 'json', '--out', path.join(WORK, 'out-100k.json')])), null);
 
-fs.writeFileSync(path.join(BENCH_DIR, 'sheet-results.json'), `${JSON.stringify({ at: new Date().toISOString(), node: process.version, results }, null, 2)}\n`);
+console.log(`load average after: ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+fs.writeFileSync(path.join(BENCH_DIR, 'sheet-results.json'), `${JSON.stringify({ at: new Date().toISOString(), node: process.version, loadAverage: os.loadavg(), results }, null, 2)}\n`);
 console.log(`written: ${path.relative(ROOT, path.join(BENCH_DIR, 'sheet-results.json'))}`);
