@@ -5,15 +5,26 @@
  * with multi-row inserts, one audit entry per task and one for the import.
  */
 import path from 'node:path';
-import { insertAuditRows, insertCoordinatorRows, insertExtensionRows, insertNoteRows, insertSourceRows, insertTaskRows, sourcesByNumber, type AuditRow } from '../db/bulk-repository.js';
+import {
+  findSheetImport,
+  insertAuditRows,
+  insertCoordinatorRows,
+  insertExtensionRows,
+  insertNoteRows,
+  insertSourceRows,
+  insertTaskRows,
+  sourcesByNumber,
+  type AuditRow,
+  type EarlierSheetImport,
+} from '../db/bulk-repository.js';
 import { loadRegistry } from '../db/unit-repository.js';
 import type { NewTaskRow } from '../db/schema.js';
-import type { IsoDate } from '../domain/dates.js';
-import { ValidationError, t, type Text } from '../domain/errors.js';
+import { formatDate, type IsoDate } from '../domain/dates.js';
+import { ConflictError, ValidationError, t, type Text } from '../domain/errors.js';
 import { headerScore, headerKey, layoutOf, type ColumnMap, type SheetField } from '../domain/sheet-columns.js';
 import { cellText } from '../domain/sheet-values.js';
 import { fold } from '../domain/text.js';
-import { checkSheetFile, readSheetRows } from '../sheet/open-sheet.js';
+import { checkSheetFile, hashSheetFile, readSheetRows } from '../sheet/open-sheet.js';
 import { progressBar } from '../sheet/progress.js';
 import { kindOfNumber } from './add-task.js';
 import { loadCalendar } from './calendar.js';
@@ -26,6 +37,8 @@ export interface SheetImportInput {
   map: ColumnMap | null;
   dryRun: boolean;
   skipBad: boolean;
+  /** Import a file whose very bytes were imported before. */
+  again: boolean;
 }
 
 export interface BadRow {
@@ -48,6 +61,8 @@ export interface SheetImportReport {
   imported: boolean;
   dryRun: boolean;
   taskIds: { first: number; last: number } | null;
+  /** When the same file was imported before: when, by whom, which task ids. */
+  importedBefore: EarlierSheetImport | null;
 }
 
 /** Rows looked at for the header: trackers put a title and a subtitle above it. */
@@ -62,6 +77,16 @@ function noHeader(file: string, map: ColumnMap | null): ValidationError {
   );
 }
 
+function alreadyImported(file: string, before: EarlierSheetImport): ConflictError {
+  const on = formatDate(before.at.slice(0, 10));
+  const range = before.first !== null ? ` (nhiệm vụ số ${before.first}–${before.last})` : '';
+  const rangeEn = before.first !== null ? ` (tasks ${before.first}–${before.last})` : '';
+  return new ConflictError(
+    t(`tệp "${file}" đã được nhập ngày ${on}${range}; nhập lại sẽ tạo nhiệm vụ trùng`, `"${file}" was imported on ${before.at.slice(0, 10)}${rangeEn}; importing it again would duplicate its tasks`),
+    t('nếu thật sự cần nhập lần nữa, thêm --again', 'add --again to import it once more all the same'),
+  );
+}
+
 export async function importSheet(ctx: Context, input: SheetImportInput): Promise<SheetImportReport> {
   const file = checkSheetFile(input.file);
   const registry = await loadRegistry(ctx.db);
@@ -71,13 +96,16 @@ export async function importSheet(ctx: Context, input: SheetImportInput): Promis
       t('nạp danh sách trước: tasks unit import data/units-sample.json', 'load a list first: tasks unit import data/units-sample.json'),
     );
   }
+  const hash = await hashSheetFile(file);
+  const importedBefore = await findSheetImport(ctx.db, hash);
+  if (importedBefore && !input.dryRun && !input.again) throw alreadyImported(input.file, importedBefore);
   const calendar = await loadCalendar(ctx);
   const knownSources = await sourcesByNumber(ctx.db);
   const mapKeys = new Set((input.map?.entries ?? []).map((e) => e.key));
 
   const progress = progressBar(file.bytes, path.basename(file.path));
   let fields: (SheetField | null)[] | null = null;
-  let report: Omit<SheetImportReport, 'rows' | 'good' | 'bad' | 'tasks' | 'newSources' | 'imported' | 'dryRun' | 'taskIds'> | null = null;
+  let report: Pick<SheetImportReport, 'file' | 'headerLine' | 'columns' | 'unread'> | null = null;
   const planned: PlannedTask[] = [];
   const bad: BadRow[] = [];
   const newSources = new Set<string>();
@@ -126,13 +154,14 @@ export async function importSheet(ctx: Context, input: SheetImportInput): Promis
   if (rows === 0) throw new ValidationError(t(`bảng trong "${input.file}" không có dòng nhiệm vụ nào dưới tiêu đề`, `the sheet in "${input.file}" has no task rows under its header`));
 
   const tasks = planned.reduce((n, p) => n + Math.max(1, p.leads.length), 0);
-  const result: SheetImportReport = { ...report, rows, good: planned.length, bad, tasks, newSources: [...newSources], imported: false, dryRun: input.dryRun, taskIds: null };
+  const result: SheetImportReport = { ...report, rows, good: planned.length, bad, tasks, newSources: [...newSources], imported: false, dryRun: input.dryRun, taskIds: null, importedBefore };
   if (input.dryRun || (bad.length > 0 && !input.skipBad) || planned.length === 0) return result;
-  const ids = await writePlanned(ctx, planned, path.basename(input.file), bad.length);
+  const ids = await writePlanned(ctx, planned, { sheet: path.basename(input.file), hash, skipped: bad.length });
   return { ...result, imported: true, taskIds: ids.length ? { first: ids[0], last: ids[ids.length - 1] } : null };
 }
 
-async function writePlanned(ctx: Context, planned: PlannedTask[], sheet: string, skipped: number): Promise<number[]> {
+async function writePlanned(ctx: Context, planned: PlannedTask[], origin: { sheet: string; hash: string; skipped: number }): Promise<number[]> {
+  const { sheet, hash, skipped } = origin;
   return inTransaction(ctx, async (trx) => {
     const stamp = trx.now().toISOString();
     // Looked up again inside the transaction: someone may have added a source since the plan.
@@ -215,7 +244,7 @@ async function writePlanned(ctx: Context, planned: PlannedTask[], sheet: string,
     await insertExtensionRows(trx.db, extensions);
     await insertNoteRows(trx.db, notes);
     await insertAuditRows(trx.db, audits);
-    await audit(trx, 'sheet.import', {}, { sheet, rows: planned.length, skipped, tasks: ids.length, first: ids[0] ?? null, last: ids[ids.length - 1] ?? null });
+    await audit(trx, 'sheet.import', {}, { sheet, hash, rows: planned.length, skipped, tasks: ids.length, first: ids[0] ?? null, last: ids[ids.length - 1] ?? null });
     return ids;
   });
 }

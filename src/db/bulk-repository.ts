@@ -100,3 +100,24 @@ export async function insertSourceRows(db: Db, rows: NewSourceRow[]): Promise<Ma
   }
   return ids;
 }
+
+export interface EarlierSheetImport {
+  at: string;
+  actor: string;
+  first: number | null;
+  last: number | null;
+}
+
+/** The last import of a file with these bytes (its sha256 is in the audit entry), or null. */
+export async function findSheetImport(db: Db, hash: string): Promise<EarlierSheetImport | null> {
+  const row = await db
+    .selectFrom('audit_event')
+    .select(['at', 'actor', 'detail'])
+    .where('action', '=', 'sheet.import')
+    .where('detail', 'like', `%"hash":"${hash}"%`)
+    .orderBy('id', 'desc')
+    .executeTakeFirst();
+  if (!row) return null;
+  const detail = JSON.parse(row.detail) as { first?: number | null; last?: number | null };
+  return { at: row.at, actor: row.actor, first: detail.first ?? null, last: detail.last ?? null };
+}

@@ -14,6 +14,10 @@ export function renderSheetSummary(report: SheetImportReport, lang: Lang): strin
   lines.push(en ? `Header on row ${report.headerLine}; columns read: ${columns}` : `Tiêu đề ở dòng ${report.headerLine}; cột đọc được: ${columns}`);
   if (report.unread.length) lines.push(en ? `Columns left unread: ${report.unread.join('; ')}` : `Cột không đọc: ${report.unread.join('; ')}`);
   const bad = report.bad.length;
+  if (report.importedBefore && report.dryRun) {
+    const b = report.importedBefore;
+    lines.push(en ? `This very file was imported on ${b.at.slice(0, 10)} by ${b.actor}.` : `Chính tệp này đã được nhập ngày ${b.at.slice(8, 10)}/${b.at.slice(5, 7)}/${b.at.slice(0, 4)} (${b.actor}).`);
+  }
   if (report.imported) {
     const range = report.taskIds ? (en ? ` (ids ${report.taskIds.first}–${report.taskIds.last})` : ` (số ${report.taskIds.first}–${report.taskIds.last})`) : '';
     lines.push(
@@ -49,5 +53,6 @@ export function sheetReportJson(report: SheetImportReport, lang: Lang) {
     imported: report.imported,
     dryRun: report.dryRun,
     taskIds: report.taskIds,
+    importedBefore: report.importedBefore,
   };
 }

@@ -2,6 +2,7 @@
  * Opens a tracker spreadsheet for `tasks import-sheet`: checks the file a user named and picks
  * the reader by its kind. Both readers stream, so a sheet of 200 MB never sits in memory whole.
  */
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { ValidationError, t } from '../domain/errors.js';
@@ -77,4 +78,11 @@ export function notSpreadsheet(file: string): ValidationError {
 export async function* readSheetRows(file: SheetFile, options: ReadOptions): AsyncGenerator<SheetRow> {
   if (file.kind === 'xlsx') yield* (await import('./read-xlsx.js')).readXlsxRows(file.path, options);
   else yield* (await import('./read-csv.js')).readCsvRows(file.path, options);
+}
+
+/** The sha256 of the file's bytes: the same sheet imported twice is recognised by it. */
+export async function hashSheetFile(file: SheetFile): Promise<string> {
+  const hash = createHash('sha256');
+  for await (const chunk of fs.createReadStream(file.path, { highWaterMark: 1 << 20 })) hash.update(chunk as Buffer);
+  return hash.digest('hex');
 }

@@ -86,6 +86,20 @@ describe('a CSV tracker with bad rows', () => {
     expect(added.detail).toMatchObject({ sheet: 'theo-doi-vp-2026.csv', line: 5, lead: 'VP' });
     expect(shown.progress).toEqual([{ on: '2026-10-05', note: 'Ghi chú: Báo cáo số 215/BC-VP', by: 'chuyenvien.vp' }]);
   });
+
+  it('refuses the same file a second time, so its tasks are not doubled; --again imports it all the same', () => {
+    const before = ws.snapshot();
+    const again = ws.run(['import-sheet', CSV, '--skip-bad']);
+    expect(again.code).toBe(1);
+    expect(again.stderr).toMatch(/^lỗi: tệp ".*theo-doi-vp-2026\.csv" đã được nhập ngày \d\d\/\d\d\/\d{4} \(nhiệm vụ số 1–4\); nhập lại sẽ tạo nhiệm vụ trùng \(nếu thật sự cần nhập lần nữa, thêm --again\)$/m);
+    expect(ws.snapshot()).toBe(before);
+    const preview = ws.run(['import-sheet', CSV, '--dry-run']);
+    expect(preview.code).toBe(0);
+    expect(preview.stderr).toContain('Chính tệp này đã được nhập ngày');
+    const forced = ws.run(['import-sheet', CSV, '--skip-bad', '--again']);
+    expect(forced.code, forced.stderr).toBe(0);
+    expect(ws.json(['list'])).toHaveLength(8);
+  });
 });
 
 /** A workbook as an office keeps it: a guide sheet first, then the list under a merged title. */

@@ -12,6 +12,7 @@ interface ImportSheetOptions {
   map?: string;
   dryRun?: boolean;
   skipBad?: boolean;
+  again?: boolean;
 }
 
 interface ExportOptions {
@@ -45,6 +46,7 @@ export function registerSheet(program: Command): void {
     .option('--map <columns>', 'tên cột → trường, ví dụ "Nội dung=text,Phòng chủ trì=lead,Hạn=due" (trường: text, lead, coordinating, due, originalDue, assignedOn, source, sourceDate, completedOn, evidence, status, progress, cancelledOn, cancelReason, note, ignore…)')
     .option('-n, --dry-run', 'chỉ kiểm tra và xem trước, không ghi gì')
     .option('--skip-bad', 'nhập các dòng hợp lệ, bỏ qua các dòng lỗi (mặc định: có dòng lỗi thì không nhập gì)')
+    .option('--again', 'nhập cả tệp đã nhập trước đây (mặc định: từ chối, để không tạo nhiệm vụ trùng)')
     .addHelpText(
       'after',
       `
@@ -66,7 +68,7 @@ Ví dụ:
       ]);
       const map = opts.map === undefined ? null : parseColumnMap(opts.map);
       await withSession(command, { mayCreate: !opts.dryRun }, async (s) => {
-        const report = await importSheet(s.ctx, { file, sheet: opts.sheet, map, dryRun: opts.dryRun === true, skipBad: opts.skipBad === true });
+        const report = await importSheet(s.ctx, { file, sheet: opts.sheet, map, dryRun: opts.dryRun === true, skipBad: opts.skipBad === true, again: opts.again === true });
         const lang = s.render.lang;
         process.stderr.write(render.renderSheetProblems(report, lang));
         if (s.json) printJson(render.sheetReportJson(report, lang));
