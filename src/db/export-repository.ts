@@ -39,8 +39,9 @@ export async function maxTaskId(db: Db): Promise<number> {
  * are different events and one tracker's task 12 is always the same one.
  */
 export async function databaseIdentity(db: Db): Promise<string> {
-  const result = await sql<{ first: string | null }>`select min(timestamp) as first from kysely_migration`.execute(db);
-  const first = result.rows[0]?.first ?? 'tasks';
+  // Quoted: "timestamp" is a keyword in PostgreSQL.
+  const result = await sql<{ earliest: string | null }>`select min(${sql.ref('timestamp')}) as ${sql.ref('earliest')} from ${sql.table('kysely_migration')}`.execute(db);
+  const first = result.rows[0]?.earliest ?? 'tasks';
   return createHash('sha256').update(String(first)).digest('hex').slice(0, 12);
 }
 
