@@ -10,6 +10,7 @@ import { registerConfig } from './commands/config.js';
 import { registerDigest } from './commands/digest.js';
 import { registerInfo } from './commands/info.js';
 import { registerRemind } from './commands/remind.js';
+import { registerSheet } from './commands/sheet.js';
 import { registerUnit } from './commands/unit.js';
 import { registerViews } from './commands/views.js';
 
@@ -53,6 +54,7 @@ Biến môi trường: TASKS_DB, TASKS_TODAY, TASKS_USER, TASKS_SMTP_URL, NO_COL
   registerRemind(program);
   registerAudit(program);
   registerBackup(program);
+  registerSheet(program);
   for (const command of program.commands) inherit(command);
   return program;
 }
