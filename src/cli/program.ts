@@ -10,6 +10,7 @@ import { registerConfig } from './commands/config.js';
 import { registerDigest } from './commands/digest.js';
 import { registerInfo } from './commands/info.js';
 import { registerRemind } from './commands/remind.js';
+import { registerSheet } from './commands/sheet.js';
 import { registerUnit } from './commands/unit.js';
 import { registerUser } from './commands/user.js';
 import { registerDb } from './commands/db.js';
@@ -58,6 +59,7 @@ TASKS_SMTP_URL, NO_COLOR, TASKS_DEBUG=1.`,
   registerRemind(program);
   registerAudit(program);
   registerBackup(program);
+  registerSheet(program);
   registerUser(program);
   registerDb(program);
   for (const command of program.commands) inherit(command);

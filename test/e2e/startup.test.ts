@@ -9,7 +9,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { freshPostgresDatabase, PG_URL } from '../helpers/backend.js';
 import { ROOT, workspace, type Workspace } from '../helpers/cli.js';
 
-const HEAVY = ['docx', 'exceljs', 'mammoth', 'unpdf', 'nodemailer', '@inquirer/prompts', 'pg'];
+const HEAVY = ['docx', 'exceljs', 'csv-parse', 'mammoth', 'unpdf', 'nodemailer', '@inquirer/prompts', 'pg'];
 let w: Workspace;
 
 function loadedBy(args: string[]): string[] {
@@ -40,6 +40,16 @@ describe('start-up', () => {
     const forXlsx = loadedBy(['digest', '--month', '2026-11', '--format', 'xlsx', '--out', path.join(w.dir, 'bao-cao.xlsx')]);
     expect(forXlsx).toContain('exceljs');
     expect(forXlsx).not.toContain('docx');
+  });
+
+  it('export and import-sheet load the XLSX library only for workbooks, the CSV parser only for CSV', () => {
+    const csv = path.join(w.dir, 'nhiem-vu.csv');
+    expect(loadedBy(['export', '--format', 'csv', '--out', csv]).filter((name) => HEAVY.includes(name))).toEqual([]);
+    expect(loadedBy(['export', '--format', 'ics', '--out', path.join(w.dir, 'han.ics')]).filter((name) => HEAVY.includes(name))).toEqual([]);
+    expect(loadedBy(['import-sheet', csv, '--dry-run']).filter((name) => HEAVY.includes(name))).toEqual(['csv-parse']);
+    const xlsx = path.join(w.dir, 'nhiem-vu.xlsx');
+    expect(loadedBy(['export', '--format', 'xlsx', '--out', xlsx]).filter((name) => HEAVY.includes(name))).toEqual(['exceljs']);
+    expect(loadedBy(['import-sheet', xlsx, '--dry-run']).filter((name) => HEAVY.includes(name))).toEqual(['exceljs']);
   });
 });
 

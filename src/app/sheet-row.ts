@@ -1,0 +1,222 @@
+/**
+ * One row of a tracker spreadsheet → the task(s) it records, or the reasons it cannot be taken,
+ * in the words the validation report shows ("không có đơn vị 'Phòng KT'").
+ */
+import { formatDate, type IsoDate } from '../domain/dates.js';
+import { t, type Text } from '../domain/errors.js';
+import type { SheetField } from '../domain/sheet-columns.js';
+import { cellText, isOngoingWord, readDateCell, splitNames, statusWord, type CellValue } from '../domain/sheet-values.js';
+import { cleanLine } from '../domain/text.js';
+import { findUnitOrGroup, membersOf, type Registry, type Unit } from '../domain/units.js';
+import type { WorkingCalendar } from '../domain/working-days.js';
+import { findTiming } from '../import/deadlines.js';
+
+export interface PlannedTask {
+  line: number;
+  text: string;
+  /** One task per lead; an empty list is one unassigned task. */
+  leads: Unit[];
+  ownerText: string | null;
+  coordinating: Unit[];
+  ongoing: boolean;
+  originalDue: IsoDate | null;
+  due: IsoDate | null;
+  extension: { grantedOn: IsoDate; reason: string } | null;
+  assignedOn: IsoDate;
+  source: { number: string; issuedOn: IsoDate | null } | null;
+  completedOn: IsoDate | null;
+  evidence: string | null;
+  completionNote: string | null;
+  cancelledOn: IsoDate | null;
+  cancelReason: string | null;
+  notes: { on: IsoDate; note: string }[];
+}
+
+export interface RowContext {
+  registry: Registry;
+  calendar: WorkingCalendar;
+  today: IsoDate;
+  /** The issue (else meeting) date of a source already in the database, by number. */
+  knownSourceDate: (number: string) => IsoDate | null | undefined;
+}
+
+export type RowOutcome = { kind: 'empty' } | { kind: 'task'; task: PlannedTask } | { kind: 'bad'; line: number; reasons: Text[] };
+
+/** Unit names resolve once per distinct cell: a tracker repeats the same few thousands of times. */
+const unitCache = new WeakMap<Registry, Map<string, Unit[] | string>>();
+
+/** The units a cell names (a group stands for its members), or the first name not found. */
+function unitsOf(registry: Registry, text: string): Unit[] | string {
+  let cache = unitCache.get(registry);
+  if (!cache) unitCache.set(registry, (cache = new Map()));
+  const hit = cache.get(text);
+  if (hit !== undefined) return hit;
+  const resolve = (name: string): Unit[] | null => {
+    const found = findUnitOrGroup(registry, name);
+    if (!found) return null;
+    return found.kind === 'unit' ? [found.unit] : membersOf(registry, found.group);
+  };
+  let result: Unit[] | string = [];
+  const units: Unit[] = [];
+  const add = (found: Unit[]) => {
+    for (const u of found) if (!units.some((x) => x.id === u.id)) units.push(u);
+  };
+  // Names are split on ";" and line breaks first: a unit's own name may hold a comma
+  // ("Phòng Đo đạc, Bản đồ và Viễn thám"); only a piece that names nothing is split on commas.
+  outer: for (const piece of [text, ...text.split(/[;\n\r]+/)].slice(text.match(/[;\n\r]/) ? 1 : 0)) {
+    const name = piece.replace(/^\s*[-+•]\s*/, '').trim();
+    if (!name) continue;
+    const whole = resolve(name);
+    if (whole) {
+      add(whole);
+      continue;
+    }
+    for (const part of splitNames(name)) {
+      const found = resolve(part);
+      if (!found) {
+        result = part;
+        break outer;
+      }
+      add(found);
+    }
+  }
+  if (typeof result !== 'string') result = units;
+  cache.set(text, result);
+  return result;
+}
+
+export function planRow(line: number, cells: CellValue[], fields: (SheetField | null)[], ctx: RowContext): RowOutcome {
+  const raw = new Map<SheetField, CellValue>();
+  let any = false;
+  for (let i = 0; i < fields.length && i < cells.length; i++) {
+    const field = fields[i];
+    const value = cells[i];
+    if (value === null || value === '' || (typeof value === 'string' && !value.trim())) continue;
+    if (field === null || field === 'ignore' || field === 'no') continue;
+    any = true;
+    if (!raw.has(field)) raw.set(field, value);
+  }
+  if (!any) return { kind: 'empty' };
+
+  const reasons: Text[] = [];
+  const text = (field: SheetField) => cleanLine(cellText(raw.get(field) ?? null));
+  const date = (field: SheetField, vi: string, en: string): IsoDate | null => {
+    const cell = readDateCell(raw.get(field) ?? null);
+    if (cell.kind === 'date') return cell.date;
+    if (cell.kind === 'text') reasons.push(t(`${vi} không hợp lệ: '${cell.text}'`, `invalid ${en}: '${cell.text}'`));
+    return null;
+  };
+
+  const taskText = text('text');
+  if (!taskText) reasons.push(t('thiếu nội dung nhiệm vụ', 'no task text'));
+
+  let leads: Unit[] = [];
+  const leadText = text('lead');
+  if (leadText) {
+    const found = unitsOf(ctx.registry, leadText);
+    if (typeof found === 'string') reasons.push(t(`không có đơn vị '${found}'`, `no unit '${found}'`));
+    else if (found.length === 0) reasons.push(t(`nhóm '${leadText}' không có đơn vị nào`, `group '${leadText}' has no units`));
+    else leads = found;
+  }
+  let coordinating: Unit[] = [];
+  const coordText = text('coordinating');
+  if (coordText) {
+    const found = unitsOf(ctx.registry, coordText);
+    if (typeof found === 'string') reasons.push(t(`không có đơn vị phối hợp '${found}'`, `no coordinating unit '${found}'`));
+    else coordinating = found;
+  }
+
+  const sourceNumber = text('source');
+  const sourceDate = date('sourceDate', 'ngày văn bản', 'document date');
+  const assignedCell = date('assignedOn', 'ngày giao', 'assignment date');
+  const known = sourceNumber ? ctx.knownSourceDate(sourceNumber) : undefined;
+  const statedAssigned = assignedCell ?? sourceDate ?? known ?? null;
+  // Until the dates below are read, relative deadlines count from the stated day or today.
+  let assignedOn = statedAssigned ?? ctx.today;
+
+  let ongoing = false;
+  let due: IsoDate | null = null;
+  const dueCell = readDateCell(raw.get('due') ?? null);
+  if (dueCell.kind === 'date') due = dueCell.date;
+  else if (dueCell.kind === 'text') {
+    const words = dueCell.text;
+    if (isOngoingWord(words)) ongoing = true;
+    else {
+      const timing = findTiming(words, { base: assignedOn, calendar: ctx.calendar }) ?? findTiming(`trong ${words}`, { base: assignedOn, calendar: ctx.calendar });
+      if (timing?.kind === 'due') due = timing.due;
+      else if (timing?.kind === 'ongoing') ongoing = true;
+      else if (timing?.kind === 'recurring') {
+        reasons.push(t(`thời hạn định kỳ '${words}' chưa nhập được từ bảng tính`, `recurring deadline '${words}' cannot be imported from a sheet`));
+      } else reasons.push(t(`hạn xử lý không hợp lệ: '${words}'`, `invalid due date: '${words}'`));
+    }
+  }
+  let originalDue = date('originalDue', 'hạn ban đầu', 'original due date');
+  const extendedOn = date('extendedOn', 'ngày gia hạn', 'extension date');
+  const completedOn = date('completedOn', 'ngày hoàn thành', 'completion date');
+  const cancelledOn = date('cancelledOn', 'ngày dừng thực hiện', 'cancellation date');
+  const progressOn = date('progressOn', 'ngày báo cáo tiến độ', 'progress date');
+
+  const status = statusWord(text('status'));
+  if (status === 'ongoing' && due === null) ongoing = true;
+  if (status === 'done' && completedOn === null) {
+    reasons.push(t(`tình trạng '${text('status')}' nhưng không có ngày hoàn thành`, `status '${text('status')}' but no completion date`));
+  }
+  if (status === 'cancelled' && cancelledOn === null) {
+    reasons.push(t(`tình trạng '${text('status')}' nhưng không có ngày dừng thực hiện`, `status '${text('status')}' but no cancellation date`));
+  }
+  if (completedOn && cancelledOn) reasons.push(t('có cả ngày hoàn thành và ngày dừng thực hiện', 'both a completion and a cancellation date'));
+
+  if (due === null && originalDue !== null && !ongoing) due = originalDue;
+  if (originalDue === null) originalDue = due;
+  if (ongoing) {
+    due = null;
+    originalDue = null;
+  }
+  const first = originalDue ?? due;
+  if (statedAssigned === null) {
+    // A tracker without "Ngày giao" nor a source date: the task was assigned by the earliest
+    // day its row mentions, and never after the as-of day.
+    const days = [first, completedOn, cancelledOn, extendedOn, ctx.today].filter((d): d is IsoDate => d !== null);
+    assignedOn = days.reduce((a, b) => (b < a ? b : a));
+  }
+  if (first !== null && first < assignedOn) {
+    reasons.push(t(`hạn xử lý ${formatDate(first)} trước ngày giao ${formatDate(assignedOn)}`, `due date ${first} is before the assignment date ${assignedOn}`));
+  }
+  if (completedOn !== null && completedOn < assignedOn) {
+    reasons.push(t(`ngày hoàn thành ${formatDate(completedOn)} trước ngày giao ${formatDate(assignedOn)}`, `completion ${completedOn} is before the assignment date ${assignedOn}`));
+  }
+  if (reasons.length) return { kind: 'bad', line, reasons };
+
+  const extension =
+    originalDue !== null && due !== null && originalDue !== due
+      ? { grantedOn: extendedOn ?? assignedOn, reason: text('extensionReason') || 'Gia hạn (theo bảng theo dõi nhập vào)' }
+      : null;
+  const notes: PlannedTask['notes'] = [];
+  const progress = text('progress');
+  if (progress) notes.push({ on: progressOn ?? completedOn ?? ctx.today, note: progress });
+  const note = text('note');
+  if (note) notes.push({ on: assignedOn, note: `Ghi chú: ${note}` });
+
+  return {
+    kind: 'task',
+    task: {
+      line,
+      text: taskText,
+      leads,
+      ownerText: leads.length ? null : text('ownerText') || null,
+      coordinating: coordinating.filter((u) => leads.length !== 1 || u.id !== leads[0].id),
+      ongoing,
+      originalDue,
+      due,
+      extension,
+      assignedOn,
+      source: sourceNumber ? { number: sourceNumber, issuedOn: sourceDate } : null,
+      completedOn,
+      evidence: text('evidence') || null,
+      completionNote: text('completionNote') || null,
+      cancelledOn,
+      cancelReason: cancelledOn ? text('cancelReason') || 'Dừng thực hiện (bảng theo dõi không ghi lý do)' : null,
+      notes,
+    },
+  };
+}

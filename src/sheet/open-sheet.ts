@@ -1,0 +1,88 @@
+/**
+ * Opens a tracker spreadsheet for `tasks import-sheet`: checks the file a user named and picks
+ * the reader by its kind. Both readers stream, so a sheet of 200 MB never sits in memory whole.
+ */
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { ValidationError, t } from '../domain/errors.js';
+import type { CellValue } from '../domain/sheet-values.js';
+
+export const MAX_SHEET_BYTES = 200 * 1024 * 1024;
+
+export interface SheetRow {
+  /** The row number the spreadsheet shows (the header row counted). */
+  line: number;
+  /** Column A first. */
+  cells: CellValue[];
+}
+
+export interface SheetFile {
+  path: string;
+  kind: 'xlsx' | 'csv';
+  bytes: number;
+}
+
+export interface ReadOptions {
+  sheet?: string;
+  /** Called with the share of the file read so far (0 to 1), for the progress bar. */
+  onProgress?: (share: number) => void;
+}
+
+export function checkSheetFile(file: string): SheetFile {
+  let stat: fs.Stats;
+  try {
+    stat = fs.statSync(file);
+  } catch {
+    throw new ValidationError(t(`không có tệp "${file}"`, `no file "${file}"`), t('kiểm tra lại đường dẫn', 'check the path'));
+  }
+  if (!stat.isFile()) throw new ValidationError(t(`"${file}" không phải là tệp`, `"${file}" is not a file`));
+  if (stat.size === 0) throw new ValidationError(t(`tệp "${file}" rỗng`, `file "${file}" is empty`));
+  if (stat.size > MAX_SHEET_BYTES) {
+    throw new ValidationError(
+      t(`tệp "${file}" quá lớn (${Math.ceil(stat.size / 1048576)} MB, tối đa 200 MB)`, `file "${file}" is too large (${Math.ceil(stat.size / 1048576)} MB, at most 200 MB)`),
+      t('tách bảng thành nhiều tệp, mỗi tệp dưới 200 MB', 'split the sheet into files under 200 MB'),
+    );
+  }
+  const ext = path.extname(file).toLowerCase();
+  if (ext === '.xls' || ext === '.ods') {
+    throw new ValidationError(
+      t(`chưa đọc được tệp ${ext}`, `${ext} files cannot be read`),
+      t('mở tệp trong Excel hoặc LibreOffice và lưu thành .xlsx hoặc .csv (UTF-8)', 'open it in Excel or LibreOffice and save it as .xlsx or .csv (UTF-8)'),
+    );
+  }
+  const head = Buffer.alloc(4);
+  const fd = fs.openSync(file, 'r');
+  try {
+    fs.readSync(fd, head, 0, 4, 0);
+  } finally {
+    fs.closeSync(fd);
+  }
+  const zip = head[0] === 0x50 && head[1] === 0x4b;
+  if (ext === '.xlsx' || ext === '.xlsm' || (zip && ext !== '.csv' && ext !== '.txt')) {
+    if (!zip) throw notSpreadsheet(file);
+    return { path: file, kind: 'xlsx', bytes: stat.size };
+  }
+  if (ext === '.csv' || ext === '.txt' || ext === '.tsv') return { path: file, kind: 'csv', bytes: stat.size };
+  throw new ValidationError(t(`không nhận dạng được tệp "${file}"`, `unknown kind of file "${file}"`), t('import-sheet nhận tệp .xlsx hoặc .csv', 'import-sheet takes .xlsx or .csv files'));
+}
+
+export function notSpreadsheet(file: string): ValidationError {
+  return new ValidationError(
+    t(`tệp "${file}" không phải bảng tính Excel (.xlsx) đọc được`, `"${file}" is not a readable Excel workbook (.xlsx)`),
+    t('mở tệp trong Excel và lưu lại thành .xlsx hoặc .csv (UTF-8)', 'open it in Excel and save it again as .xlsx or .csv (UTF-8)'),
+  );
+}
+
+/** The rows of the sheet, in order, empty rows included (as the spreadsheet numbers them). */
+export async function* readSheetRows(file: SheetFile, options: ReadOptions): AsyncGenerator<SheetRow> {
+  if (file.kind === 'xlsx') yield* (await import('./read-xlsx.js')).readXlsxRows(file.path, options);
+  else yield* (await import('./read-csv.js')).readCsvRows(file.path, options);
+}
+
+/** The sha256 of the file's bytes: the same sheet imported twice is recognised by it. */
+export async function hashSheetFile(file: SheetFile): Promise<string> {
+  const hash = createHash('sha256');
+  for await (const chunk of fs.createReadStream(file.path, { highWaterMark: 1 << 20 })) hash.update(chunk as Buffer);
+  return hash.digest('hex');
+}
