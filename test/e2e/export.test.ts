@@ -24,8 +24,11 @@ function facts(task: any) {
 
 beforeAll(() => {
   source = workspace(TODAY);
-  const seeded = spawnSync(process.execPath, [path.join(ROOT, 'test/bench/seed.mjs'), '--tasks', '1200', '--db', source.db], { encoding: 'utf8' });
+  // The seed writes SQLite; on PostgreSQL the seeded file is copied over with `tasks db copy`.
+  const file = source.postgres ? path.join(source.dir, 'seeded.db') : source.db;
+  const seeded = spawnSync(process.execPath, [path.join(ROOT, 'test/bench/seed.mjs'), '--tasks', '1200', '--db', file], { encoding: 'utf8' });
   expect(seeded.status, seeded.stderr).toBe(0);
+  if (source.postgres) expect(source.run(['db', 'copy', '--from', file, '--to', source.db]).code).toBe(0);
   const units = spawnSync(process.execPath, ['--input-type=module', '-e', `import { unitFile } from ${JSON.stringify(path.join(ROOT, 'test/bench/units.mjs'))}; process.stdout.write(JSON.stringify(unitFile()));`], { encoding: 'utf8' });
   expect(units.status, units.stderr).toBe(0);
   unitsFile = source.file('units.json', units.stdout);
