@@ -1,12 +1,69 @@
 import { defineConfig } from 'vitest/config';
 
+/**
+ * Two projects: everything on SQLite, and the repository and end-to-end suites again on
+ * PostgreSQL when TASKS_TEST_PG_URL names a server (scripts/test-postgres.sh starts one). Each
+ * PostgreSQL test makes its own database there, named with this run's prefix.
+ */
+const pgUrl = process.env.TASKS_TEST_PG_URL ?? '';
+const prefix = `tasks_t${Date.now().toString(36)}${process.pid}`;
+
+const SKIPPED = 'PostgreSQL tests SKIPPED: TASKS_TEST_PG_URL is not set (run "npm run test:pg" to start a throwaway server and include them).';
+if (!pgUrl) process.stderr.write(`\n${SKIPPED}\n\n`);
+
+/** Says it again under the summary, where people look. */
+const skippedNotice = {
+  onTestRunEnd() {
+    if (!pgUrl) process.stderr.write(`\n${SKIPPED}\n`);
+  },
+};
+
+const common = {
+  testTimeout: 30_000,
+  hookTimeout: 60_000,
+};
+
 export default defineConfig({
   test: {
-    include: ['test/**/*.test.ts'],
-    exclude: ['test/bench/**', 'node_modules/**'],
-    testTimeout: 30_000,
-    hookTimeout: 60_000,
     // The JSON report is what .ci/run reads to print "N passed, N failed".
-    reporters: ['default', ['json', { outputFile: 'test-results.json' }]],
+    reporters: ['default', ['json', { outputFile: 'test-results.json' }], skippedNotice],
+    projects: [
+      {
+        test: {
+          ...common,
+          name: 'sqlite',
+          include: ['test/**/*.test.ts'],
+          exclude: ['test/bench/**', 'node_modules/**'],
+          env: { TASKS_TEST_BACKEND: 'sqlite' },
+        },
+      },
+      ...(pgUrl
+        ? [
+            {
+              test: {
+                ...common,
+                name: 'postgres',
+                // The suites that touch a database; the pure ones need not run twice.
+                include: ['test/db/**/*.test.ts', 'test/app/**/*.test.ts', 'test/remind/reminder-repository.test.ts', 'test/e2e/**/*.test.ts', 'test/pg/**/*.test.ts'],
+                // startup.test.ts is about what a SQLite command loads; prompts drive a terminal, not a
+                // database. Backup, restore, crash safety (killing a process mid-write and checking
+                // the file) and concurrency.test.ts (SQLite's file locks and busy timeout) are about
+                // the SQLite file; many-people.test.ts is the shared-database concurrency test.
+                exclude: [
+                  'test/bench/**',
+                  'node_modules/**',
+                  'test/e2e/startup.test.ts',
+                  'test/e2e/prompts.test.ts',
+                  'test/e2e/backup-restore.test.ts',
+                  'test/e2e/restore-prompt.test.ts',
+                  'test/e2e/crash-safety.test.ts',
+                  'test/e2e/concurrency.test.ts',
+                ],
+                env: { TASKS_TEST_BACKEND: 'postgres', TASKS_TEST_PG_URL: pgUrl, TASKS_TEST_PG_PREFIX: prefix },
+              },
+            },
+          ]
+        : []),
+    ],
   },
 });

@@ -57,6 +57,40 @@ await build({
   plugins: [lazyChildProcess],
 });
 
+/**
+ * pg asks whether it runs in a Cloudflare Worker by constructing a fetch `Response`, which makes
+ * Node load its whole fetch implementation (undici, ~15 ms) on every connection. tasks runs on
+ * Node only: the question gets its answer at build time.
+ */
+const notCloudflare = {
+  name: 'not-cloudflare',
+  setup(build) {
+    build.onLoad({ filter: /[\\/]pg[\\/]lib[\\/]stream\.js$/ }, (args) => {
+      const source = readFileSync(args.path, 'utf8');
+      const patched = source.replace(/function isCloudflareRuntime\(\) \{/, 'function isCloudflareRuntime() {\n  return false');
+      if (patched === source) throw new Error('build: pg/lib/stream.js changed; review the not-cloudflare plugin');
+      return { contents: patched, loader: 'js' };
+    });
+  },
+};
+
+// The PostgreSQL client, bundled on its own: loaded (with its own code cache, see
+// src/db/code-cache.ts) only by commands on a postgres:// database, never by SQLite users.
+await build({
+  stdin: { contents: "module.exports = require('pg');", resolveDir: root, sourcefile: 'pg-entry.cjs', loader: 'js' },
+  outfile: path.join(root, 'dist/pg.cjs'),
+  bundle: true,
+  format: 'cjs',
+  platform: 'node',
+  target: 'node20',
+  // pg-native and the Cloudflare socket are required only when asked for; neither is used here.
+  external: ['pg-native', 'pg-cloudflare'],
+  plugins: [notCloudflare],
+  minify: !process.env.TASKS_BUILD_READABLE,
+  keepNames: true,
+  logLevel: 'warning',
+});
+
 // One run of the daily view on a scratch database compiles what a typical command needs; the
 // loader saves that compiled code beside the bundle for every later start.
 const scratch = mkdtempSync(path.join(os.tmpdir(), 'tasks-build-'));
@@ -70,6 +104,25 @@ try {
   run('add', 'Nhiệm vụ mẫu', '--unit', 'VP', '--due', '2026-11-25');
   const warm = run('due');
   if (warm.status !== 0) console.warn(`build: the code cache was not warmed (${warm.stderr.trim().split('\n')[0]})`);
+  // The PostgreSQL client's cache: load it as src/db/code-cache.ts does and build a pool and a
+  // client without connecting, which compiles what every connection needs first.
+  const pgWarm = spawnSync(
+    process.execPath,
+    [
+      '-e',
+      `const fs = require('fs'), vm = require('vm'), path = require('path'), { createRequire } = require('module');
+       const file = ${JSON.stringify(path.join(root, 'dist/pg.cjs'))};
+       const script = new vm.Script('(function (exports, require, module, __filename, __dirname) {' + fs.readFileSync(file, 'utf8') + '\\n})', { filename: file });
+       const m = { exports: {} };
+       script.runInThisContext()(m.exports, createRequire(file), m, file, path.dirname(file));
+       const pool = new m.exports.Pool({ connectionString: 'postgres://tasks@127.0.0.1:1/tasks', max: 1 });
+       new m.exports.Client({ connectionString: 'postgres://tasks@127.0.0.1:1/tasks' });
+       pool.end();
+       fs.writeFileSync(file + '.cache', script.createCachedData());`,
+    ],
+    { encoding: 'utf8' },
+  );
+  if (pgWarm.status !== 0) console.warn(`build: the PostgreSQL client's code cache was not warmed (${pgWarm.stderr.trim().split('\n')[0]})`);
 } finally {
   rmSync(scratch, { recursive: true, force: true });
 }

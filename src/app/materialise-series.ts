@@ -15,7 +15,7 @@ export async function materialiseSeries(ctx: Context): Promise<number[]> {
     // Read again inside the transaction: another process may have just done the work.
     for (const series of await findSeriesDue(trx.db, trx.today)) created.push(...(await createOccurrences(trx, series)));
     return created;
-  });
+  }, 'system');
 }
 
 /** Inside a transaction: the missing occurrences of one series up to the as-of day. */

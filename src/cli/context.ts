@@ -6,7 +6,8 @@ import os from 'node:os';
 import type { Command } from 'commander';
 import type { Context } from '../app/context.js';
 import { parseDate, todayInVietnam } from '../domain/dates.js';
-import { ValidationError, t } from '../domain/errors.js';
+import { AccessError, ValidationError, t, type Text } from '../domain/errors.js';
+import { checkOffice } from '../domain/roles.js';
 import type { Lang } from '../report/labels.js';
 import type { RenderOptions } from '../report/terminal.js';
 
@@ -19,7 +20,9 @@ export interface GlobalOptions {
 
 export interface Session {
   ctx: Context;
+  /** The database's path or URL, fit to print (a URL without its password). */
   location: string;
+  dialect: 'sqlite' | 'postgres';
   json: boolean;
   render: RenderOptions;
   close(): Promise<void>;
@@ -56,39 +59,67 @@ export function renderOptions(options: GlobalOptions): RenderOptions {
   };
 }
 
+export interface Access {
+  /** The command writes: a named SQLite file that does not exist yet may be created. */
+  mayCreate: boolean;
+  /** Only the office may run it; the words name the action in the refusal. */
+  office?: Text;
+}
+
 /**
- * Opens the database named by --db, TASKS_DB or the per-user default. A named file that does
- * not exist is created only by commands that write, so a mistyped path cannot show an empty
- * tracker; the default location is created on first use.
+ * Opens the database named by --db, TASKS_DB or the per-user default, and finds who is acting. A
+ * named file that does not exist is created only by commands that write, so a mistyped path
+ * cannot show an empty tracker; the default location is created on first use.
  */
-export async function openSession(command: Command, access: { mayCreate: boolean }): Promise<Session> {
+export async function openSession(command: Command, access: Access): Promise<Session> {
   const options = globalsOf(command);
   const render = renderOptions(options);
   const todayText = options.today ?? process.env.TASKS_TODAY;
   const today = todayText ? parseDate(todayText, '--today') : todayInVietnam(new Date());
-  const [{ openSqlite }, { defaultDatabasePath }, { materialiseSeries }] = await Promise.all([
+  const [{ openDatabase }, { defaultDatabasePath }, { materialiseSeries }, { findActing }] = await Promise.all([
     import('../db/connect.js'),
     import('../db/location.js'),
     import('../app/materialise-series.js'),
+    import('../db/person-repository.js'),
   ]);
   const named = options.db ?? process.env.TASKS_DB;
   const location = named || defaultDatabasePath();
-  const opened = await openSqlite(location, { create: access.mayCreate || !named });
-  const ctx: Context = { db: opened.db, today, actor: actorName(), now: () => new Date() };
+  const opened = await openDatabase(location, { create: access.mayCreate || !named });
+  const actor = actorName();
   try {
-    await materialiseSeries(ctx);
+    const { people, person } = await findActing(opened.db, actor);
+    if (people > 0 && person === null) {
+      throw new AccessError(
+        t(`"${actor}" chưa là người dùng của cơ sở dữ liệu này`, `"${actor}" is not a user of this database`),
+        t(`văn phòng thêm bằng: tasks user add "Họ tên" --login ${actor} --role head --unit <đơn vị>`, `the office adds you with: tasks user add "Full name" --login ${actor} --role head --unit <unit>`),
+      );
+    }
+    const ctx: Context = { db: opened.db, today, actor, acting: person, now: () => new Date() };
+    if (access.office) checkOffice(person, access.office);
+    try {
+      await materialiseSeries(ctx);
+    } catch (error) {
+      // A viewer's login may only read (README: read-only access); the office's next command
+      // creates the occurrences.
+      if (opened.dialect !== 'postgres' || (error as { code?: string }).code !== '42501') throw error;
+    }
+    return { ctx, location: opened.location, dialect: opened.dialect, json: options.json === true, render, close: opened.close };
   } catch (error) {
     await opened.close();
     throw error;
   }
-  return { ctx, location, json: options.json === true, render, close: opened.close };
 }
 
 /** Opens a session, runs the work, and always closes the database. */
-export async function withSession<T>(command: Command, access: { mayCreate: boolean }, work: (session: Session) => Promise<T>): Promise<T> {
+export async function withSession<T>(command: Command, access: Access, work: (session: Session) => Promise<T>): Promise<T> {
   const session = await openSession(command, access);
   try {
     return await work(session);
+  } catch (error) {
+    // A read-only login that tries to write, a server gone mid-command: one line, not a stack.
+    if (session.dialect !== 'postgres') throw error;
+    const { connectionError } = await import('../db/postgres.js');
+    throw connectionError(session.location, error) ?? error;
   } finally {
     await session.close();
   }

@@ -26,6 +26,8 @@ function usageText(error: CommanderError): Text {
       return t(`không có lệnh "${quoted}"`, detail);
     case 'commander.missingArgument':
       return t(`thiếu tham số ${quoted}`, detail);
+    case 'commander.missingMandatoryOptionValue':
+      return t(`thiếu tùy chọn bắt buộc ${quoted}`, detail);
     case 'commander.optionMissingArgument':
       return t(`tùy chọn ${quoted} cần một giá trị`, detail);
     case 'commander.excessArguments':

@@ -12,6 +12,8 @@ import { registerInfo } from './commands/info.js';
 import { registerRemind } from './commands/remind.js';
 import { registerSheet } from './commands/sheet.js';
 import { registerUnit } from './commands/unit.js';
+import { registerUser } from './commands/user.js';
+import { registerDb } from './commands/db.js';
 import { registerViews } from './commands/views.js';
 
 export const VERSION = '0.1.0';
@@ -22,7 +24,7 @@ export function buildProgram(): Command {
     .version(VERSION, '-V, --version', 'in số phiên bản')
     .helpOption('-h, --help', 'xem hướng dẫn')
     .addHelpCommand('help [command]', 'xem hướng dẫn của một lệnh')
-    .option('--db <path>', 'tệp cơ sở dữ liệu SQLite (mặc định: TASKS_DB, hoặc thư mục dữ liệu của người dùng)')
+    .option('--db <path>', 'tệp SQLite, hoặc địa chỉ PostgreSQL postgres://… (mặc định: TASKS_DB, hoặc thư mục dữ liệu của người dùng)')
     .option('--today <date>', 'tính "đến ngày" này thay cho hôm nay (mặc định: TASKS_TODAY, hoặc hôm nay theo giờ Việt Nam)')
     .option('--json', 'in JSON ra stdout')
     .option('--lang <lang>', 'ngôn ngữ hiển thị: vi (mặc định) hoặc en')
@@ -39,8 +41,11 @@ Ví dụ:
   tasks due
   tasks done 12 --evidence "123/BC-VP"
   tasks remind --dry-run
+  tasks --db postgres://tasks_sngv@csdl.so.local/tasks_sngv due
+  tasks user add "Trần Văn Bình" --login binh.htqt --role head --unit HTQT
 
-Biến môi trường: TASKS_DB, TASKS_TODAY, TASKS_USER, TASKS_SMTP_URL, NO_COLOR, TASKS_DEBUG=1.`,
+Biến môi trường: TASKS_DB (tệp SQLite hoặc postgres://…), TASKS_TODAY, TASKS_USER (người thao tác),
+TASKS_SMTP_URL, NO_COLOR, TASKS_DEBUG=1.`,
     );
   registerUnit(program);
   registerAdd(program);
@@ -55,6 +60,8 @@ Biến môi trường: TASKS_DB, TASKS_TODAY, TASKS_USER, TASKS_SMTP_URL, NO_COL
   registerAudit(program);
   registerBackup(program);
   registerSheet(program);
+  registerUser(program);
+  registerDb(program);
   for (const command of program.commands) inherit(command);
   return program;
 }

@@ -1,14 +1,15 @@
 /**
- * Opens the database: a SQLite file (the embedded default), created and migrated on first use.
- * The only place that knows how a path becomes a kysely instance.
+ * Opens the database: a SQLite file (the embedded default), created and migrated on first use,
+ * or a PostgreSQL database named by a connection URL (postgres.ts, loaded only then). The only
+ * place that knows how a path or URL becomes a kysely instance.
  */
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import Sqlite from 'better-sqlite3';
+import type Sqlite from 'better-sqlite3';
 import { Kysely, type LogEvent, Migrator, sql } from 'kysely';
 import { DatabaseError, t } from '../domain/errors.js';
-import { backupBeforeMigration } from './backup.js';
+import { type Dialect, displayLocation, isPostgresUrl } from './dialect.js';
 import { migrationsFor } from './migrations/index.js';
 import { pausePoint } from './pause-point.js';
 import type { Database } from './schema.js';
@@ -24,8 +25,17 @@ export interface OpenOptions {
 
 export interface OpenedDatabase {
   db: Db;
+  /** Where it is, fit to print: a URL without its password. */
   location: string;
+  dialect: Dialect;
   close(): Promise<void>;
+}
+
+/** A SQLite path or a postgres:// URL. */
+export async function openDatabase(location: string, options: OpenOptions): Promise<OpenedDatabase> {
+  if (!isPostgresUrl(location)) return openSqlite(location, options);
+  const { openPostgres } = await import('./postgres.js');
+  return openPostgres(location);
 }
 
 const MIGRATION_TABLE = 'kysely_migration';
@@ -44,7 +54,8 @@ function nativeBinding(): string | undefined {
   }
 }
 
-function notOurs(location: string): DatabaseError {
+export function notOurs(at: string): DatabaseError {
+  const location = displayLocation(at);
   return new DatabaseError(
     t(`"${location}" không phải là cơ sở dữ liệu của tasks`, `"${location}" is not a tasks database`),
     t('kiểm tra lại đường dẫn --db hoặc TASKS_DB', 'check the --db path or TASKS_DB'),
@@ -70,9 +81,11 @@ export async function openSqlite(location: string, options: OpenOptions): Promis
       fs.mkdirSync(path.dirname(path.resolve(location)), { recursive: true });
     }
   }
+  // Loaded here, not at the top: a command on PostgreSQL never needs the SQLite addon.
+  const { default: Database } = await import('better-sqlite3');
   let handle: Sqlite.Database | undefined;
   try {
-    handle = new Sqlite(location, { nativeBinding: nativeBinding() });
+    handle = new Database(location, { nativeBinding: nativeBinding() });
     handle.pragma(`busy_timeout = ${busyTimeout()}`);
     // Someone else's SQLite file is refused before WAL mode is set, which would rewrite its header.
     if (isForeign(handle)) throw notOurs(location);
@@ -88,19 +101,23 @@ export async function openSqlite(location: string, options: OpenOptions): Promis
     if (isSqliteFileError(error)) throw notOurs(location);
     throw translateSqliteError(error);
   }
-  const db = new Kysely<Database>({ dialect: sqliteDialect(handle), log: process.env.TASKS_DEBUG_SQL ? logQuery : undefined });
+  const db = new Kysely<Database>({ dialect: sqliteDialect(handle), log: queryLog() });
   try {
-    await migrate(db, location, (pending) => announceBackup(backupBeforeMigration(handle!, location, pending)));
+    await migrate(db, location, 'sqlite', () => sqliteMigrations(db), (pending) =>
+      import('./backup.js').then(({ backupBeforeMigration }) => announceBackup(backupBeforeMigration(handle!, location, pending))),
+    );
   } catch (error) {
     await db.destroy();
     if (isSqliteFileError(error)) throw notOurs(location);
     throw error;
   }
-  return { db, location, close: () => db.destroy() };
+  return { db, location, dialect: 'sqlite', close: () => db.destroy() };
 }
 
+export type Applied = string[] | 'empty' | 'foreign';
+
 /** The migrations a file has had; 'empty' for a new file, 'foreign' for one holding other tables. */
-async function appliedMigrations(db: Db): Promise<string[] | 'empty' | 'foreign'> {
+async function sqliteMigrations(db: Db): Promise<Applied> {
   const tables = await sql<{ name: string }>`select name from sqlite_master where type = 'table' and name not like 'sqlite_%'`.execute(db);
   const names = tables.rows.map((r) => r.name);
   if (names.length === 0) return 'empty';
@@ -127,16 +144,26 @@ async function announceBackup(copy: Promise<string | null>): Promise<void> {
   if (file) process.stderr.write(`Đã sao lưu cơ sở dữ liệu trước khi cập nhật lược đồ: ${file}\n`);
 }
 
-/** Brings the schema up to date; refuses a file that holds someone else's tables or a newer schema. */
-async function migrate(db: Db, location: string, beforeMigrating: (pending: string[]) => Promise<void>): Promise<void> {
-  const known = migrationsFor('sqlite');
-  const applied = await appliedMigrations(db);
+/**
+ * Brings the schema up to date; refuses a database that holds someone else's tables or a newer
+ * schema. `applied` reads what has run, in one query when the schema is current;
+ * `beforeMigrating` runs when migrations are pending on an existing database (SQLite: a copy).
+ */
+export async function migrate(
+  db: Db,
+  location: string,
+  dialect: Dialect,
+  applied_: () => Promise<Applied>,
+  beforeMigrating: (pending: string[]) => Promise<void> = async () => {},
+): Promise<void> {
+  const known = migrationsFor(dialect);
+  const applied = await applied_();
   if (applied === 'foreign') throw notOurs(location);
   if (applied !== 'empty') {
     const newer = applied.filter((name) => !(name in known));
     if (newer.length > 0) {
       throw new DatabaseError(
-        t(`cơ sở dữ liệu "${location}" do phiên bản tasks mới hơn tạo ra (lược đồ ${newer.at(-1)})`, `database "${location}" was written by a newer version of tasks (schema ${newer.at(-1)})`),
+        t(`cơ sở dữ liệu "${displayLocation(location)}" do phiên bản tasks mới hơn tạo ra (lược đồ ${newer.at(-1)})`, `database "${displayLocation(location)}" was written by a newer version of tasks (schema ${newer.at(-1)})`),
         t('cập nhật tasks lên phiên bản mới nhất', 'update tasks to the latest version'),
       );
     }
@@ -149,9 +176,15 @@ async function migrate(db: Db, location: string, beforeMigrating: (pending: stri
   if (error) throw error;
 }
 
+export const MIGRATIONS_TABLE = MIGRATION_TABLE;
+
 export async function schemaVersion(db: Db): Promise<string | null> {
   const result = await sql<{ name: string | null }>`select max(name) as name from ${sql.table(MIGRATION_TABLE)}`.execute(db);
   return result.rows[0]?.name ?? null;
+}
+
+export function queryLog(): ((event: LogEvent) => void) | undefined {
+  return process.env.TASKS_DEBUG_SQL ? logQuery : undefined;
 }
 
 /** TASKS_DEBUG_SQL=1: each statement and its time on stderr, for finding what a command waits on. */

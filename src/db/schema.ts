@@ -191,6 +191,36 @@ export interface ReminderTable {
   message: string | null;
 }
 
+/** A person who uses a shared tracker; until the first is added the tool is single-user. */
+export interface PersonTable {
+  id: Generated<number>;
+  login: string;
+  name: string;
+  /** 'office', 'head' or 'viewer'. */
+  role: string;
+  /** The unit a head leads. */
+  unit_id: number | null;
+  created_at: string;
+  updated_at: string;
+}
+
+/** A unit head's extension request, until an office user approves or rejects it. */
+export interface ExtensionRequestTable {
+  id: Generated<number>;
+  task_id: number;
+  from_on: string | null;
+  to_on: string;
+  reason: string;
+  requested_on: string;
+  requested_by: string;
+  /** 'pending', 'approved' or 'rejected'. */
+  status: string;
+  settled_on: string | null;
+  settled_by: string | null;
+  settle_note: string | null;
+  created_at: string;
+}
+
 export interface Database {
   unit: UnitTable;
   unit_alias: UnitAliasTable;
@@ -209,6 +239,8 @@ export interface Database {
   calendar_day: CalendarDayTable;
   setting: SettingTable;
   reminder: ReminderTable;
+  person: PersonTable;
+  extension_request: ExtensionRequestTable;
 }
 
 export type TaskRow = Selectable<TaskTable>;

@@ -4,6 +4,7 @@ import { MAX_DATE, type IsoDate } from '../domain/dates.js';
 import type { Period } from '../domain/recurrence.js';
 import type { ExtensionRecord, Task, UnitRef } from '../domain/task.js';
 import type { Db } from './connect.js';
+import { dialectOf } from './dialect.js';
 import type { Database, NewTaskRow, TaskUpdate } from './schema.js';
 
 export interface TaskFilter {
@@ -68,6 +69,34 @@ function openTaskIds(db: Db, asOf: IsoDate, dueBy: IsoDate) {
 }
 
 /**
+ * PostgreSQL: the daily view's ids in one query, each half from an index alone — the tasks not
+ * completed from task_open_view (migration 2026-11-27-postgres-due-view), those completed after
+ * `asOf` from task_due_view. The OR of the two halves would make PostgreSQL read every open
+ * task's row; the rows themselves are then fetched by id.
+ */
+async function openTaskIdsPostgres(db: Db, filter: TaskFilter, dueBy: IsoDate): Promise<number[]> {
+  const { asOf } = filter;
+  const half = (completed: 'open' | 'later') =>
+    applyFilter(db.selectFrom('task'), filter)
+      .select('task.id')
+      .where((eb: ExpressionBuilder<Database, 'task'>) =>
+        eb.and([
+          completed === 'open' ? eb('task.completed_on', 'is', null) : eb('task.completed_on', '>', asOf),
+          eb.or([eb('task.cancelled_on', 'is', null), eb('task.cancelled_on', '>', asOf)]),
+          eb.or([eb('task.ongoing', '=', 0), eb('task.lead_unit_id', 'is', null)]),
+          eb.or([
+            eb('task.due_on', '<=', dueBy),
+            eb('task.due_on', 'is', null),
+            eb('task.lead_unit_id', 'is', null),
+            eb('task.last_extended_on', '>', asOf),
+          ]),
+        ]),
+      );
+  const rows = await half('open').unionAll(half('later')).execute();
+  return rows.map((r) => r.id);
+}
+
+/**
  * The tasks a filter selects. For the daily view the ids come first from task_due_view alone,
  * so only the rows shown are read: a plain filter would read every open task's row, however far
  * off its due date, to test it.
@@ -79,7 +108,14 @@ function selectTasks(db: Db, filter: TaskFilter): TaskQuery {
 }
 
 export async function listTasks(db: Db, filter: TaskFilter): Promise<Task[]> {
-  const rows = await selectTasks(db, filter)
+  // PostgreSQL's daily view: ids first, then every later query by that list (one parameter).
+  let ids: number[] | null = null;
+  if (filter.openDueBy !== undefined && dialectOf(db) === 'postgres') {
+    ids = await openTaskIdsPostgres(db, filter, filter.openDueBy);
+    if (ids.length === 0) return [];
+  }
+  const byIds = (list: number[]) => db.selectFrom('task').where(sql<boolean>`${sql.ref('task.id')} = any(${list})`);
+  const rows = await (ids ? byIds(ids) : selectTasks(db, filter))
     .leftJoin('unit as lead', 'lead.id', 'task.lead_unit_id')
     .leftJoin('source', 'source.id', 'task.source_id')
     .leftJoin('series', 'series.id', 'task.series_id')
@@ -113,13 +149,15 @@ export async function listTasks(db: Db, filter: TaskFilter): Promise<Task[]> {
   // order rather than narrow the filter with an index (task_due_view for the daily view).
   rows.sort((a, b) => a.id - b.id);
 
-  const coordinators = await db
+  const coordinatorQuery = db
     .selectFrom('task_coordinator')
     .innerJoin('unit', 'unit.id', 'task_coordinator.unit_id')
     .select(['task_coordinator.task_id', 'unit.code', 'unit.name'])
-    .where('task_coordinator.task_id', 'in', selectTasks(db, filter).select('task.id'))
-    .orderBy('unit.position')
-    .execute();
+    .orderBy('unit.position');
+  const coordinators = await (ids
+    ? coordinatorQuery.where(sql<boolean>`${sql.ref('task_coordinator.task_id')} = any(${ids})`)
+    : coordinatorQuery.where('task_coordinator.task_id', 'in', selectTasks(db, filter).select('task.id'))
+  ).execute();
   const coordinatorsOf = new Map<number, UnitRef[]>();
   for (const c of coordinators) {
     const list = coordinatorsOf.get(c.task_id) ?? [];
@@ -191,6 +229,15 @@ export async function setCoordinators(db: Db, taskId: number, unitIds: number[])
   await db.deleteFrom('task_coordinator').where('task_id', '=', taskId).execute();
   const unique = [...new Set(unitIds)];
   if (unique.length) await db.insertInto('task_coordinator').values(unique.map((unit_id) => ({ task_id: taskId, unit_id }))).execute();
+}
+
+/**
+ * Inside a write transaction: holds the task's row until commit, so two people changing one task
+ * at once take turns instead of both acting on what they read. SQLite's write transactions
+ * (BEGIN IMMEDIATE) already take turns for the whole database.
+ */
+export async function lockTask(db: Db, id: number): Promise<void> {
+  if (dialectOf(db) === 'postgres') await db.selectFrom('task').select('id').where('id', '=', id).forUpdate().execute();
 }
 
 export async function updateTask(db: Db, id: number, update: TaskUpdate): Promise<void> {

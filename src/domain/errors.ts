@@ -30,6 +30,9 @@ export class ConflictError extends TasksError {}
 /** The database file cannot be used: not ours, written by a newer version, missing. */
 export class DatabaseError extends TasksError {}
 
+/** The acting person's role does not allow the action: nothing was written. */
+export class AccessError extends TasksError {}
+
 /** Reminders some recipients did not get: the run finished, the rest was kept, exit 1. */
 export class DeliveryError extends TasksError {}
 

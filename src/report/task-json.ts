@@ -1,6 +1,19 @@
 /** The JSON shape of a task: a contract that scripts and other tools rely on. */
 import type { TaskView } from '../domain/task.js';
 
+/** A unit head's extension request waiting for the office (the shape of `pendingExtension`). */
+export interface RequestJson {
+  to: string;
+  from: string | null;
+  reason: string;
+  requestedBy: string;
+  requestedOn: string;
+}
+
+export function requestJson(r: { to: string; from: string | null; reason: string; requestedBy: string; requestedOn: string }): RequestJson {
+  return { to: r.to, from: r.from, reason: r.reason, requestedBy: r.requestedBy, requestedOn: r.requestedOn };
+}
+
 export interface TaskJson {
   id: number;
   text: string;

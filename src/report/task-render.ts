@@ -27,7 +27,11 @@ export function renderTaskList(views: TaskView[], today: string, options: Render
 
 /** `tasks show`: one task with everything known about it. */
 export function renderTaskDetail(
-  detail: TaskView & { progress: { on: string; note: string; by: string }[]; history: { at: string; actor: string; action: string }[] },
+  detail: TaskView & {
+    progress: { on: string; note: string; by: string }[];
+    history: { at: string; actor: string; action: string }[];
+    pendingExtension?: { to: string; reason: string; requestedBy: string; requestedOn: string } | null;
+  },
   today: string,
   options: RenderOptions,
 ): string {
@@ -52,6 +56,12 @@ export function renderTaskDetail(
   if (detail.extensions.length) {
     lines.push('', paint.bold(word(lang, 'extensions')));
     for (const e of detail.extensions) lines.push(`  ${formatDate(e.grantedOn)}  ${formatDate(e.from)} → ${formatDate(e.to)}  ${safe(e.reason)} (${safe(e.by)})`);
+  }
+  const pending = detail.pendingExtension;
+  if (pending) {
+    lines.push('', paint.bold(lang === 'en' ? 'Extension request awaiting the office' : 'Đề nghị gia hạn chờ văn phòng duyệt'));
+    lines.push(`  ${formatDate(pending.requestedOn)}  → ${formatDate(pending.to)}  ${safe(pending.reason)} (${safe(pending.requestedBy)})`);
+    lines.push(paint.dim(lang === 'en' ? `  tasks extend ${detail.id} --approve | --reject` : `  duyệt: tasks extend ${detail.id} --approve; không duyệt: tasks extend ${detail.id} --reject`));
   }
   if (detail.progress.length) {
     lines.push('', paint.bold(word(lang, 'progress')));

@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Context } from '../../src/app/context.js';
 import { dueView } from '../../src/app/due-view.js';
-import { openSqlite, type OpenedDatabase } from '../../src/db/connect.js';
+import type { OpenedDatabase } from '../../src/db/connect.js';
+import { openTestDatabase } from '../helpers/test-db.js';
 import { insertTask } from '../../src/db/task-repository.js';
 import { insertUnit } from '../../src/db/unit-repository.js';
 import { fold } from '../../src/domain/text.js';
@@ -19,8 +20,8 @@ async function task(text: string, lead: number | null, due: string | null, extra
 }
 
 beforeEach(async () => {
-  opened = await openSqlite(':memory:', { create: true });
-  ctx = { db: opened.db, today: '2026-11-20', actor: 'test', now: () => new Date(stamp) };
+  opened = await openTestDatabase();
+  ctx = { db: opened.db, today: '2026-11-20', actor: 'test', acting: null, now: () => new Date(stamp) };
 });
 afterEach(() => opened.close());
 

@@ -310,6 +310,8 @@ function completeOccurrences(handle, rand) {
 }
 
 export function seed({ tasks, db, seed: seedValue, force }) {
+  // A URL would become a file named "postgres:/…": seed a file, then `tasks db copy` it over.
+  if (/^postgres(ql)?:\/\//i.test(db)) throw new Error('the seed writes a SQLite file; copy it to PostgreSQL with tasks db copy');
   const started = process.hrtime.bigint();
   if (fs.existsSync(db)) {
     if (!force) throw new Error(`${db} already exists (add --force to replace it)`);

@@ -6,7 +6,8 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { tallyBuckets } from '../../src/app/bucket-counts.js';
 import type { Context } from '../../src/app/context.js';
-import { openSqlite, type OpenedDatabase } from '../../src/db/connect.js';
+import type { OpenedDatabase } from '../../src/db/connect.js';
+import { openTestDatabase } from '../helpers/test-db.js';
 import { listTasks } from '../../src/db/task-repository.js';
 import { addDays } from '../../src/domain/dates.js';
 import { statusOf } from '../../src/domain/status.js';
@@ -25,9 +26,9 @@ function random(seed: number): () => number {
 }
 
 beforeAll(async () => {
-  opened = await openSqlite(':memory:', { create: true });
+  opened = await openTestDatabase();
   const db = opened.db;
-  ctx = { db, today: '2026-11-30', actor: 'test', now: () => new Date('2026-11-30T00:00:00Z') };
+  ctx = { db, today: '2026-11-30', actor: 'test', acting: null, now: () => new Date('2026-11-30T00:00:00Z') };
   for (const [i, code] of ['VP', 'TTR', 'LS'].entries()) {
     const { id } = await db.insertInto('unit').values({ code, name: `Đơn vị ${code}`, head: null, email: null, active: 1, position: i }).returning('id').executeTakeFirstOrThrow();
     units.set(id, { code, name: `Đơn vị ${code}` });

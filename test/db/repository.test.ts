@@ -3,7 +3,10 @@ import os from 'node:os';
 import path from 'node:path';
 import Sqlite from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openSqlite, type OpenedDatabase } from '../../src/db/connect.js';
+import type { OpenedDatabase } from '../../src/db/connect.js';
+import { ON_POSTGRES } from '../helpers/backend.js';
+import { openTestDatabase } from '../helpers/test-db.js';
+import { openSqlite } from '../../src/db/connect.js';
 import { insertSeries, findSeriesDue } from '../../src/db/series-repository.js';
 import { findTaskById, insertTask, listTasks } from '../../src/db/task-repository.js';
 import { insertUnit, loadRegistry, saveGroup } from '../../src/db/unit-repository.js';
@@ -18,7 +21,7 @@ function row(text: string, lead: number | null, extra: Record<string, unknown> =
 }
 
 beforeEach(async () => {
-  opened = await openSqlite(':memory:', { create: true });
+  opened = await openTestDatabase();
 });
 afterEach(async () => {
   await opened.close();
@@ -56,11 +59,11 @@ describe('a fresh migrated database', () => {
     expect((await findSeriesDue(opened.db, '2026-01-01')).map((s) => s.id)).toEqual([series]);
     expect(await findSeriesDue(opened.db, '2025-12-31')).toEqual([]);
     await insertTask(opened.db, row('Báo cáo tháng', vp, { series_id: series, period: '2026-01' }), []);
-    await expect(insertTask(opened.db, row('Báo cáo tháng', vp, { series_id: series, period: '2026-01' }), [])).rejects.toThrow(/UNIQUE/);
+    await expect(insertTask(opened.db, row('Báo cáo tháng', vp, { series_id: series, period: '2026-01' }), [])).rejects.toThrow(/UNIQUE|duplicate key/);
   });
 });
 
-describe('opening files', () => {
+describe.skipIf(ON_POSTGRES)('opening SQLite files', () => {
   let dir: string;
   beforeEach(() => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tasks-db-'));

@@ -72,7 +72,8 @@ describe('every write path records who did what', () => {
     });
   }
 
-  it('a restore is recorded in the restored database', () => {
+  // backup and restore are for SQLite files.
+  it.skipIf(process.env.TASKS_TEST_BACKEND === 'postgres')('a restore is recorded in the restored database', () => {
     const copy = path.join(ws.dir, 'sao-luu.db');
     expect(ws.run(['backup', copy]).code).toBe(0);
     expect(ws.run(['restore', copy], { env: { TASKS_USER: 'chanh.vanphong' } }).code).toBe(0);

@@ -1,5 +1,4 @@
 /** `tasks config`: defaults, set/get/unset, validation, and the audit trail. */
-import Sqlite from 'better-sqlite3';
 import { describe, expect, test } from 'vitest';
 import { workspace } from '../helpers/cli.js';
 
@@ -25,9 +24,7 @@ describe('tasks config', () => {
     ws.run(['config', 'set', 'org.place', 'Bình Định']);
     expect(ws.run(['config', 'unset', 'org.place']).code).toBe(0);
     expect(ws.run(['config', 'get', 'org.place']).stdout).toBe('Quảng Hòa\n');
-    const db = new Sqlite(ws.db, { readonly: true });
-    const events = db.prepare("select actor, action, detail from audit_event where action like 'config.%' order by id").all() as { actor: string; action: string; detail: string }[];
-    db.close();
+    const events = ws.sql<{ actor: string; action: string; detail: string }>("select actor, action, detail from audit_event where action like 'config.%' order by id");
     expect(events.map((e) => [e.actor, e.action, JSON.parse(e.detail)])).toEqual([
       ['chuyenvien.vp', 'config.set', { key: 'org.place', before: null, after: 'Bình Định', asOf: '2026-11-20' }],
       ['chuyenvien.vp', 'config.unset', { key: 'org.place', before: 'Bình Định', asOf: '2026-11-20' }],

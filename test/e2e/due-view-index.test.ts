@@ -5,7 +5,6 @@
  * tasks that `tasks list` (which reads every task) puts in its sections.
  */
 import { spawnSync } from 'node:child_process';
-import Database from 'better-sqlite3';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ROOT, workspace, type Workspace } from '../helpers/cli.js';
@@ -38,15 +37,18 @@ let ws: Workspace;
 
 beforeAll(() => {
   ws = workspace('2026-11-20');
-  const seeded = spawnSync(process.execPath, [path.join(ROOT, 'test/bench/seed.mjs'), '--tasks', '1500', '--db', ws.db], { encoding: 'utf8' });
+  // The seed writes SQLite; on PostgreSQL the seeded file is copied over with `tasks db copy`.
+  const file = ws.postgres ? path.join(ws.dir, 'seeded.db') : ws.db;
+  const seeded = spawnSync(process.execPath, [path.join(ROOT, 'test/bench/seed.mjs'), '--tasks', '1500', '--db', file], { encoding: 'utf8' });
   expect(seeded.status, seeded.stderr).toBe(0);
+  if (ws.postgres) expect(ws.run(['db', 'copy', '--from', file, '--to', ws.db]).code).toBe(0);
 });
 
 describe('tasks due on a seeded tracker', () => {
   it('runs on the schema with the daily-view index', () => {
-    const file = new Database(ws.db, { readonly: true });
-    const indexes = file.prepare("select name from sqlite_master where type = 'index'").pluck().all();
-    file.close();
+    const indexes = ws
+      .sql<{ name: string }>(ws.postgres ? "select indexname as name from pg_indexes where tablename = 'task'" : "select name from sqlite_master where type = 'index'")
+      .map((r) => r.name);
     expect(indexes).toContain('task_due_view');
   });
 

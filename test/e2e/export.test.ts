@@ -7,7 +7,6 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ROOT, workspace, type Workspace } from '../helpers/cli.js';
@@ -25,8 +24,11 @@ function facts(task: any) {
 
 beforeAll(() => {
   source = workspace(TODAY);
-  const seeded = spawnSync(process.execPath, [path.join(ROOT, 'test/bench/seed.mjs'), '--tasks', '1200', '--db', source.db], { encoding: 'utf8' });
+  // The seed writes SQLite; on PostgreSQL the seeded file is copied over with `tasks db copy`.
+  const file = source.postgres ? path.join(source.dir, 'seeded.db') : source.db;
+  const seeded = spawnSync(process.execPath, [path.join(ROOT, 'test/bench/seed.mjs'), '--tasks', '1200', '--db', file], { encoding: 'utf8' });
   expect(seeded.status, seeded.stderr).toBe(0);
+  if (source.postgres) expect(source.run(['db', 'copy', '--from', file, '--to', source.db]).code).toBe(0);
   const units = spawnSync(process.execPath, ['--input-type=module', '-e', `import { unitFile } from ${JSON.stringify(path.join(ROOT, 'test/bench/units.mjs'))}; process.stdout.write(JSON.stringify(unitFile()));`], { encoding: 'utf8' });
   expect(units.status, units.stderr).toBe(0);
   unitsFile = source.file('units.json', units.stdout);
@@ -83,9 +85,7 @@ describe.each(['csv', 'xlsx'])('export --format %s, then import-sheet', (format)
     const last = before.extensions[before.extensions.length - 1];
     expect(after.extensions).toHaveLength(1);
     expect(after.extensions[0]).toMatchObject({ from: before.originalDue, to: last.to, reason: last.reason, on: last.on });
-    const file = new Database(source.db, { readonly: true });
-    const many = file.prepare('select task_id from progress_note group by task_id having count(*) > 1 order by task_id limit 1').pluck().get() as number;
-    file.close();
+    const many = source.sql<{ task_id: number }>('select task_id from progress_note group by task_id having count(*) > 1 order by task_id limit 1')[0].task_id;
     const noted = original.findIndex((t) => t.id === many);
     const notesBefore = source.json(['show', String(many)]).progress;
     expect(notesBefore.length).toBeGreaterThan(1);

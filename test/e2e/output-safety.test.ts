@@ -160,7 +160,7 @@ describe('e-mail', () => {
     clean(['add', 'Báo cáo\r\nBcc: ai-do@vi-du.example\r\n\r\nnội dung giả', '--unit', 'VP', '--due', '2026-11-20']);
     const result = await runAsync(ws, ['remind']);
     expect(result.code, result.stderr).toBe(0);
-    const outbox = path.join(ws.dir, 'outbox');
+    const outbox = ws.outbox;
     const files = fs.readdirSync(outbox).filter((f) => f.endsWith('-VP.eml'));
     expect(files).toHaveLength(1);
     const raw = fs.readFileSync(path.join(outbox, files[0]));

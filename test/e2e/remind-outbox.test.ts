@@ -17,7 +17,7 @@ function emlFiles(dir: string): string[] {
 
 /** Runs remind as of `day` and returns the names of the files it added. */
 async function remindOn(ws: Workspace, day: string, args: string[] = []): Promise<string[]> {
-  const outbox = path.join(ws.dir, 'outbox');
+  const outbox = ws.outbox;
   const before = new Set(emlFiles(outbox));
   const result = await runAsync(ws, ['remind', ...args], { TASKS_TODAY: day });
   if (result.code !== 0) throw new Error(`remind on ${day} exited ${result.code}: ${result.stderr}`);
@@ -29,7 +29,7 @@ describe('tasks remind to the outbox', () => {
     const ws = sampleTracker();
     const result = await runAsync(ws, ['remind', '--json']);
     expect(result.code).toBe(0);
-    const outbox = path.join(ws.dir, 'outbox');
+    const outbox = ws.outbox;
     const files = emlFiles(outbox);
     expect(files).toHaveLength(3);
     expect(files.map((f) => f.replace(/^\d{8}T\d{6}Z-/, ''))).toEqual(['001-LS.eml', '002-HTQT.eml', '003-TTDN.eml']);
@@ -123,7 +123,7 @@ describe('tasks remind to the outbox', () => {
     expect(result.stdout).toContain('Phòng Kế hoạch - Tài chính (KT): bỏ qua 1 — chưa có thư điện tử');
     const json = JSON.parse((await runAsync(ws, ['remind', '--json'])).stdout);
     expect(json.noEmail).toEqual(['KT']);
-    expect(emlFiles(path.join(ws.dir, 'outbox'))).toEqual([]);
+    expect(emlFiles(ws.outbox)).toEqual([]);
     expect(ws.run(['unit', 'edit', 'KT', '--email', 'khtc@sngv.quanghoa.example.vn']).code).toBe(0);
     expect(await remindOn(ws, '2026-11-20')).toHaveLength(1);
   });
@@ -142,7 +142,7 @@ describe('tasks remind to the outbox', () => {
     expect(await remindOn(ws, '2026-11-20')).toHaveLength(3);
     const files = await remindOn(ws, '2026-11-20', ['--before-meeting', '30/11/2026']);
     expect(files.map((f) => f.replace(/^.*-/, ''))).toEqual(['VP.eml', 'LS.eml', 'HTQT.eml', 'TTDN.eml']);
-    const vp = await simpleParser(fs.readFileSync(path.join(ws.dir, 'outbox', files[0])));
+    const vp = await simpleParser(fs.readFileSync(path.join(ws.outbox, files[0])));
     expect(vp.subject).toBe('[Nhắc việc] Giao ban 30/11/2026: 1 nhiệm vụ sắp đến hạn — Văn phòng Sở');
     expect(vp.text).toContain('Chuẩn bị họp giao ban ngày 30/11/2026');
     expect(await remindOn(ws, '2026-11-21', ['--before-meeting', '2026-11-30'])).toEqual([]);
@@ -155,7 +155,7 @@ describe('tasks remind to the outbox', () => {
     const ws = sampleTracker();
     const [a, b] = await Promise.all([runAsync(ws, ['remind', '--json']), runAsync(ws, ['remind', '--json'])]);
     expect([a.code, b.code]).toEqual([0, 0]);
-    expect(emlFiles(path.join(ws.dir, 'outbox'))).toHaveLength(3);
+    expect(emlFiles(ws.outbox)).toHaveLength(3);
     const sentBy = [JSON.parse(a.stdout).totals.messages, JSON.parse(b.stdout).totals.messages].sort();
     expect(sentBy).toEqual([0, 3]);
     expect(reminderLog(ws)).toHaveLength(9);
@@ -170,6 +170,6 @@ describe('tasks remind to the outbox', () => {
     expect(result.code).toBe(1);
     expect(result.stderr).toBe('lỗi: chưa có địa chỉ gửi thư nhắc việc (đặt bằng "tasks config set office.email vanphong@…" hoặc "tasks config set mail.from …")\n');
     expect(ws.snapshot()).toBe(before);
-    expect(emlFiles(path.join(ws.dir, 'outbox'))).toEqual([]);
+    expect(emlFiles(ws.outbox)).toEqual([]);
   });
 });

@@ -1,6 +1,5 @@
 /** A tracker with the sample units and a few tasks around 20/11/2026, for the remind tests. */
 import path from 'node:path';
-import Sqlite from 'better-sqlite3';
 import { ROOT, workspace, type Workspace } from '../helpers/cli.js';
 
 export const OFFICE = 'vanphong@sngv.quanghoa.example.vn';
@@ -50,28 +49,14 @@ export interface LogRow {
 }
 
 export function reminderLog(ws: Workspace): LogRow[] {
-  const db = new Sqlite(ws.db, { readonly: true });
-  try {
-    return db.prepare('select task_id, kind, period, recipient, channel, result, error from reminder order by id').all() as LogRow[];
-  } finally {
-    db.close();
-  }
+  return ws.sql<LogRow>('select task_id, kind, period, recipient, channel, result, error from reminder order by id');
 }
 
+/** One statement straight on the test database, SQLite or PostgreSQL. */
 export function sqlite(ws: Workspace, statement: string, ...params: unknown[]): void {
-  const db = new Sqlite(ws.db);
-  try {
-    db.prepare(statement).run(...params);
-  } finally {
-    db.close();
-  }
+  ws.sql(statement, params);
 }
 
 export function auditText(ws: Workspace): string {
-  const db = new Sqlite(ws.db, { readonly: true });
-  try {
-    return JSON.stringify(db.prepare('select * from audit_event').all());
-  } finally {
-    db.close();
-  }
+  return JSON.stringify(ws.sql('select * from audit_event'));
 }

@@ -185,7 +185,7 @@ describe('tasks remind over SMTP', () => {
     expect(result.stdout).toContain('Hạn xử lý: 19/11/2026 · quá hạn 1 ngày');
     expect(sink.received).toHaveLength(0);
     expect(ws.snapshot()).toBe(before);
-    expect(fs.existsSync(path.join(ws.dir, 'outbox'))).toBe(false);
+    expect(fs.existsSync(ws.outbox)).toBe(false);
     // And the real run afterwards still sends: the dry run claimed nothing.
     expect((await runAsync(ws, ['remind'], { TASKS_SMTP_URL: sink.url })).code).toBe(0);
     expect(sink.received).toHaveLength(3);

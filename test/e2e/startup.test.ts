@@ -6,9 +6,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { freshPostgresDatabase, PG_URL } from '../helpers/backend.js';
 import { ROOT, workspace, type Workspace } from '../helpers/cli.js';
 
-const HEAVY = ['docx', 'exceljs', 'csv-parse', 'mammoth', 'unpdf', 'nodemailer', '@inquirer/prompts'];
+const HEAVY = ['docx', 'exceljs', 'csv-parse', 'mammoth', 'unpdf', 'nodemailer', '@inquirer/prompts', 'pg'];
 let w: Workspace;
 
 function loadedBy(args: string[]): string[] {
@@ -49,5 +50,16 @@ describe('start-up', () => {
     const xlsx = path.join(w.dir, 'nhiem-vu.xlsx');
     expect(loadedBy(['export', '--format', 'xlsx', '--out', xlsx]).filter((name) => HEAVY.includes(name))).toEqual(['exceljs']);
     expect(loadedBy(['import-sheet', xlsx, '--dry-run']).filter((name) => HEAVY.includes(name))).toEqual(['exceljs']);
+  });
+});
+
+describe.runIf(PG_URL)('start-up on PostgreSQL', () => {
+  it('loads pg only when the database is a postgres:// URL', () => {
+    const pg = workspace('2026-11-20');
+    const url = pg.postgres ? pg.db : freshPostgresDatabase();
+    const record = path.join(pg.dir, 'loaded.txt');
+    const result = pg.run(['due'], { env: { TASKS_DB: url, NODE_OPTIONS: `--require ${path.join(ROOT, 'test/helpers/record-loaded.cjs')}`, TASKS_TEST_LOADED: record } });
+    expect(result.code, result.stderr).toBe(0);
+    expect(fs.readFileSync(record, 'utf8').split('\n')).toContain('pg');
   });
 });

@@ -4,7 +4,6 @@
  * digest is made as of 30/11/2026 (totals count tasks assigned from 01/01/2026).
  */
 import path from 'node:path';
-import Sqlite from 'better-sqlite3';
 import { ROOT, workspace, type Workspace } from './cli.js';
 
 export type Letter = 'A' | 'B' | 'C' | 'D' | 'E' | 'F' | 'G' | 'H' | 'I' | 'J' | 'K' | 'L' | 'M' | 'N' | 'O' | 'P' | 'Q' | 'R';
@@ -66,8 +65,6 @@ export function buildGiaoBan(): GiaoBan {
   if (late.code !== 1) throw new Error(`a late extension must be refused: ${late.stderr}`);
 
   // No command leaves a dated task without a date; an import that could not read one does.
-  const db = new Sqlite(ws.db);
-  db.prepare('update task set original_due_on = null, due_on = null where id = ?').run(id.I);
-  db.close();
+  ws.sql('update task set original_due_on = null, due_on = null where id = ?', [id.I]);
   return { ws, id };
 }

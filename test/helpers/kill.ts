@@ -7,6 +7,7 @@ import { spawn } from 'node:child_process';
 import path from 'node:path';
 import Sqlite from 'better-sqlite3';
 import { BIN, type Workspace } from './cli.js';
+import { query } from './backend.js';
 
 function start(ws: Workspace, args: string[], env: Record<string, string>) {
   return spawn(process.execPath, [BIN, ...args], {
@@ -84,14 +85,19 @@ export function integrity(file: string): string {
 }
 
 export function count(file: string, table: string, where = '1 = 1'): number {
+  // A PostgreSQL test database (the postgres project) is counted through the shared helper.
+  if (/^postgres(ql)?:\/\//.test(file)) return Number(query<{ n: number | string }>(file, `select count(*) as n from ${table} where ${where}`)[0].n);
   return inspect(file, (db) => (db.prepare(`select count(*) as n from ${table} where ${where}`).get() as { n: number }).n);
 }
 
 /** The newest migration this version has: taking it away makes the file look like the previous release's. */
-export const NEWEST_MIGRATION = '2026-11-27-audit-append-only';
+export const NEWEST_MIGRATION = '2026-11-27-postgres-due-view';
 
+/** The previous release: before the people and extension-request tables (and the PostgreSQL-only index). */
 export function asPreviousRelease(file: string): void {
   inspect(file, (db) => {
-    db.exec(`drop trigger audit_event_no_update; drop trigger audit_event_no_delete; delete from kysely_migration where name = '${NEWEST_MIGRATION}'`);
+    db.exec(
+      "drop table extension_request; drop table person; delete from kysely_migration where name in ('2026-11-27-people', '2026-11-27-postgres-due-view')",
+    );
   });
 }

@@ -1,11 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openSqlite, type OpenedDatabase } from '../../src/db/connect.js';
+import type { OpenedDatabase } from '../../src/db/connect.js';
+import { openTestDatabase } from '../helpers/test-db.js';
 import { claimReminder, findReminders, finishReminders, type Claim } from '../../src/db/reminder-repository.js';
 
 let opened: OpenedDatabase;
 
 beforeEach(async () => {
-  opened = await openSqlite(':memory:', { create: true });
+  opened = await openTestDatabase();
   const now = '2026-11-20T01:00:00.000Z';
   await opened.db
     .insertInto('task')
@@ -29,7 +30,7 @@ describe('reminder log', () => {
         .insertInto('reminder')
         .values({ task_id: 1, kind: 'after-1', period: '2026-11-19', recipient: 'lanhsu@so.example.vn', channel: 'smtp', role: 'to', unit_id: null, result: 'sent', attempts: 1, claimed_at: AT })
         .execute(),
-    ).rejects.toThrow(/UNIQUE/);
+    ).rejects.toThrow(/UNIQUE|duplicate key/);
   });
 
   it('a delivery claimed or sent cannot be claimed again; another channel or period can', async () => {

@@ -76,7 +76,7 @@ Ví dụ:
         throw new ValidationError(t('--issued chỉ dùng cùng --source', '--issued goes with --source'));
       }
       const [{ addTask }, { taskJson }] = await Promise.all([import('../../app/add-task.js'), import('../../report/task-json.js')]);
-      await withSession(command, { mayCreate: true }, async (s) => {
+      await withSession(command, { mayCreate: true, office: t('thêm nhiệm vụ', 'add tasks') }, async (s) => {
         const created = await addTask(s.ctx, {
           text: text!,
           unit: unit!,

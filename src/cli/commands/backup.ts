@@ -1,6 +1,8 @@
 /** `tasks backup FILE` and `tasks restore FILE [--yes]`. */
 import type { Command } from 'commander';
+import { isPostgresUrl } from '../../db/dialect.js';
 import { formatDate } from '../../domain/dates.js';
+import { ValidationError, t } from '../../domain/errors.js';
 import { globalsOf, langOf, withSession } from '../context.js';
 import { printJson, say } from '../output.js';
 import { canPrompt } from '../tty.js';
@@ -8,6 +10,13 @@ import { canPrompt } from '../tty.js';
 /** The SQLite file named by --db or TASKS_DB, else the per-user default; not opened. */
 async function databaseLocation(command: Command): Promise<string> {
   const named = globalsOf(command).db ?? process.env.TASKS_DB;
+  if (named && isPostgresUrl(named)) {
+    // The URL (and its password) is not repeated back.
+    throw new ValidationError(
+      t('tasks backup và tasks restore dùng cho tệp SQLite; cơ sở dữ liệu PostgreSQL được sao lưu bằng pg_dump', 'tasks backup and tasks restore work on SQLite files; back up a PostgreSQL database with pg_dump'),
+      t('hoặc chép toàn bộ sang một tệp: tasks db copy --from "$TASKS_DB" --to sao-luu.db', 'or copy it whole to a file: tasks db copy --from "$TASKS_DB" --to backup.db'),
+    );
+  }
   return named || (await import('../../db/location.js')).defaultDatabasePath();
 }
 

@@ -36,7 +36,7 @@ export function registerCalendar(program: Command): void {
     .requiredOption('--name <name>', 'tên ngày nghỉ, ví dụ "Nghỉ Tết Nguyên đán"')
     .action(async (date: IsoDate, opts: { to?: IsoDate; name: string }, command: Command) => {
       const { addDaysOff } = await import('../../app/calendar.js');
-      await withSession(command, { mayCreate: true }, async (s) => {
+      await withSession(command, { mayCreate: true, office: t('sửa lịch làm việc', 'change the working calendar') }, async (s) => {
         const days = await addDaysOff(s.ctx, date, opts.to ?? date, opts.name);
         if (s.json) return printJson({ off: days, name: opts.name });
         say(`Đã ghi ${days.length} ngày nghỉ: ${formatDate(days[0])}${days.length > 1 ? ` – ${formatDate(days.at(-1))}` : ''}.`);
@@ -50,7 +50,7 @@ export function registerCalendar(program: Command): void {
     .option('--name <name>', 'ghi chú, ví dụ "Làm bù cho ngày 02/5"')
     .action(async (date: IsoDate, opts: { name?: string }, command: Command) => {
       const { addWorkday } = await import('../../app/calendar.js');
-      await withSession(command, { mayCreate: true }, async (s) => {
+      await withSession(command, { mayCreate: true, office: t('sửa lịch làm việc', 'change the working calendar') }, async (s) => {
         await addWorkday(s.ctx, date, opts.name ?? null);
         if (s.json) return printJson({ workday: date });
         say(`Đã ghi ${formatDate(date)} là ngày làm việc.`);

@@ -54,19 +54,44 @@ export function registerChanges(program: Command): void {
 
   program
     .command('extend')
-    .description('gia hạn (điều chỉnh thời hạn); hạn ban đầu được giữ lại')
+    .description('gia hạn (điều chỉnh thời hạn); hạn ban đầu được giữ lại. Trưởng đơn vị: gửi đề nghị gia hạn để văn phòng duyệt')
     .argument('<id>', 'số nhiệm vụ')
     .option('--to <date>', 'hạn mới', dateArg('hạn mới'))
-    .option('-r, --reason <text>', 'lý do gia hạn')
-    .addHelpText('after', '\nVí dụ:\n  tasks extend 12 --to 15/10/2026 --reason "Chờ ý kiến của Bộ Ngoại giao"')
-    .action((idText: string, opts: { to?: string; reason?: string }, command: Command) =>
-      run(
-        command,
-        idText,
-        (app, s, id) => app.extendTask(s.ctx, id, requireOption(opts.to, '--to'), requireOption(opts.reason, '--reason')),
-        (v, en) => (en ? `Task #${v.id} now due ${v.due}.` : `Nhiệm vụ #${v.id} được gia hạn đến ${v.due?.split('-').reverse().join('/')}.`),
-      ),
-    );
+    .option('-r, --reason <text>', 'lý do gia hạn (với --reject: lý do không duyệt)')
+    .option('--approve', 'văn phòng duyệt đề nghị gia hạn đang chờ')
+    .option('--reject', 'văn phòng không duyệt đề nghị gia hạn đang chờ')
+    .addHelpText(
+      'after',
+      '\nVí dụ:\n  tasks extend 12 --to 15/10/2026 --reason "Chờ ý kiến của Bộ Ngoại giao"\n  tasks extend 12 --approve\n  tasks extend 12 --reject --reason "Đề nghị hoàn thành đúng hạn đã giao"',
+    )
+    .action(async (idText: string, opts: { to?: string; reason?: string; approve?: boolean; reject?: boolean }, command: Command) => {
+      const id = parseId(idText);
+      if (opts.approve && opts.reject) throw new UsageError(t('chỉ dùng một trong --approve và --reject', 'use only one of --approve and --reject'));
+      if ((opts.approve || opts.reject) && opts.to !== undefined) {
+        throw new UsageError(t('--to không dùng cùng --approve hoặc --reject: duyệt đúng hạn đã đề nghị', '--to does not go with --approve or --reject: the requested date is settled as asked'));
+      }
+      if (opts.approve && opts.reason !== undefined) throw new UsageError(t('--approve giữ lý do của đề nghị; bỏ --reason', '--approve keeps the request\'s reason; drop --reason'));
+      const [app, { taskJson, requestJson }] = await Promise.all([import('../../app/change-task.js'), import('../../report/task-json.js')]);
+      await withSession(command, { mayCreate: false }, async (s) => {
+        const result = opts.approve
+          ? await app.approveExtension(s.ctx, id)
+          : opts.reject
+            ? await app.rejectExtension(s.ctx, id, opts.reason ?? null)
+            : await app.extendTask(s.ctx, id, requireOption(opts.to, '--to'), requireOption(opts.reason, '--reason'));
+        if (s.json) return printJson({ ...taskJson(result.view), pendingExtension: result.request ? requestJson(result.request) : null });
+        const en = s.render.lang === 'en';
+        const v = result.view;
+        const due = v.due?.split('-').reverse().join('/');
+        if (result.request) {
+          const to = result.request.to.split('-').reverse().join('/');
+          say(en ? `Extension of task #${v.id} to ${result.request.to} requested; the office approves or rejects it.` : `Đã gửi đề nghị gia hạn nhiệm vụ #${v.id} đến ${to}; chờ văn phòng duyệt.`);
+        } else if (opts.reject) {
+          say(en ? `Extension request for task #${v.id} rejected; still due ${v.due}.` : `Không duyệt đề nghị gia hạn nhiệm vụ #${v.id}; hạn vẫn là ${due}.`);
+        } else {
+          say(en ? `Task #${v.id} now due ${v.due}.` : `Nhiệm vụ #${v.id} được gia hạn đến ${due}.`);
+        }
+      });
+    });
 
   program
     .command('cancel')

@@ -38,12 +38,17 @@ remind.ccCoordinating (on), mail.smtpUrl (TASKS_SMTP_URL được ưu tiên).
 Mã thoát 1 khi có thư không gửi được; lần chạy sau chỉ gửi lại phần đó.`,
     )
     .action(async (opts: RemindOptions, command: Command) => {
-      const [{ remind }, { renderRemind }] = await Promise.all([import('../../app/remind.js'), import('../../report/remind-render.js')]);
-      const summary = await withSession(command, { mayCreate: false }, async (s) => {
+      const [{ remind }, { renderRemind }, { defaultDatabasePath }] = await Promise.all([
+        import('../../app/remind.js'),
+        import('../../report/remind-render.js'),
+        import('../../db/location.js'),
+      ]);
+      const summary = await withSession(command, { mayCreate: false, office: opts.dryRun ? undefined : t('gửi nhắc việc', 'send reminders') }, async (s) => {
         const result = await remind(s.ctx, {
           dryRun: opts.dryRun === true,
           outbox: opts.outbox ? path.resolve(opts.outbox) : null,
-          defaultOutbox: path.join(path.dirname(path.resolve(s.location)), 'outbox'),
+          // Beside the SQLite file; with a shared PostgreSQL database, in this user's data folder.
+          defaultOutbox: path.join(path.dirname(s.dialect === 'postgres' ? defaultDatabasePath() : path.resolve(s.location)), 'outbox'),
           unit: opts.unit ?? null,
           beforeMeeting: opts.beforeMeeting ?? null,
           smtpUrlFromEnv: process.env.TASKS_SMTP_URL ?? null,

@@ -1,5 +1,6 @@
 /** `tasks unit import|list|add|edit|deactivate` */
 import type { Command } from 'commander';
+import { t } from '../../domain/errors.js';
 import { collect } from '../options.js';
 import { printData, printJson, say } from '../output.js';
 import { withSession } from '../context.js';
@@ -18,7 +19,7 @@ export function registerUnit(program: Command): void {
     .action(async (file: string, _opts, command: Command) => {
       const [{ importUnits }, { readTextFile }] = await Promise.all([import('../../app/units.js'), import('../read-file.js')]);
       const content = readTextFile(file);
-      await withSession(command, { mayCreate: true }, async (s) => {
+      await withSession(command, { mayCreate: true, office: t('sửa danh sách đơn vị', 'change the unit list') }, async (s) => {
         const summary = await importUnits(s.ctx, content);
         if (s.json) return printJson(summary);
         const en = s.render.lang === 'en';
@@ -63,7 +64,7 @@ export function registerUnit(program: Command): void {
     .addHelpText('after', '\nVí dụ:\n  tasks unit add TTDN "Phòng Thông tin đối ngoại" --alias TTĐN --head "Trưởng phòng" --email ttdn@so.example.vn')
     .action(async (code: string, name: string | undefined, opts: UnitOpts, command: Command) => {
       const { addUnit } = await import('../../app/units.js');
-      await withSession(command, { mayCreate: true }, async (s) => {
+      await withSession(command, { mayCreate: true, office: t('sửa danh sách đơn vị', 'change the unit list') }, async (s) => {
         const added = await addUnit(s.ctx, { code, name: name ?? opts.name ?? '', aliases: opts.alias, head: opts.head, email: opts.email });
         if (s.json) return printJson(added);
         say(s.render.lang === 'en' ? `Added unit ${added.code} — ${added.name}.` : `Đã thêm đơn vị ${added.code} — ${added.name}.`);
@@ -76,7 +77,7 @@ export function registerUnit(program: Command): void {
     .addHelpText('after', '\nVí dụ:\n  tasks unit edit LS --email lanhsu@so.example.vn --head "Trưởng phòng Lãnh sự"')
     .action(async (code: string, opts: UnitOpts & { code?: string; active?: boolean }, command: Command) => {
       const { editUnit } = await import('../../app/units.js');
-      await withSession(command, { mayCreate: true }, async (s) => {
+      await withSession(command, { mayCreate: true, office: t('sửa danh sách đơn vị', 'change the unit list') }, async (s) => {
         const edited = await editUnit(s.ctx, code, { code: opts.code, name: opts.name, aliases: opts.alias, head: opts.head, email: opts.email, active: opts.active ? true : undefined });
         if (s.json) return printJson(edited);
         say(s.render.lang === 'en' ? `Updated unit ${edited.code}.` : `Đã cập nhật đơn vị ${edited.code}.`);
@@ -90,7 +91,7 @@ export function registerUnit(program: Command): void {
     .addHelpText('after', '\nVí dụ:\n  tasks unit deactivate TTDN')
     .action(async (code: string, _opts, command: Command) => {
       const { editUnit } = await import('../../app/units.js');
-      await withSession(command, { mayCreate: true }, async (s) => {
+      await withSession(command, { mayCreate: true, office: t('sửa danh sách đơn vị', 'change the unit list') }, async (s) => {
         const edited = await editUnit(s.ctx, code, { active: false });
         if (s.json) return printJson(edited);
         say(s.render.lang === 'en' ? `Unit ${edited.code} deactivated.` : `Đơn vị ${edited.code} đã ngừng hoạt động.`);

@@ -87,7 +87,7 @@ export function registerViews(program: Command): void {
     .addHelpText('after', '\nVí dụ:\n  tasks show 12')
     .action(async (idText: string, _opts, command: Command) => {
       const id = parseId(idText);
-      const [{ showTask }, { taskJson }, { renderTaskDetail }] = await Promise.all([
+      const [{ showTask }, { taskJson, requestJson }, { renderTaskDetail }] = await Promise.all([
         import('../../app/show-task.js'),
         import('../../report/task-json.js'),
         import('../../report/task-render.js'),
@@ -99,6 +99,7 @@ export function registerViews(program: Command): void {
             ...taskJson(detail),
             progress: detail.progress,
             extensions: detail.extensions.map((e) => ({ from: e.from, to: e.to, reason: e.reason, on: e.grantedOn, by: e.by })),
+            pendingExtension: detail.pendingExtension ? requestJson(detail.pendingExtension) : null,
             history: detail.history,
           });
         }

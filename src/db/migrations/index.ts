@@ -11,6 +11,8 @@ import * as taskAssignedIndex from './2026-11-22-task-assigned-index.js';
 import * as importing from './2026-11-23-import.js';
 import * as reminders from './2026-11-24-reminders.js';
 import * as auditAppendOnly from './2026-11-27-audit-append-only.js';
+import * as people from './2026-11-27-people.js';
+import * as postgresDueView from './2026-11-27-postgres-due-view.js';
 
 export function migrationsFor(dialect: Dialect): Record<string, Migration> {
   return {
@@ -21,5 +23,7 @@ export function migrationsFor(dialect: Dialect): Record<string, Migration> {
     '2026-11-23-import': { up: (db: Kysely<any>) => importing.up(db, dialect) },
     '2026-11-24-reminders': { up: (db: Kysely<any>) => reminders.up(db, dialect) },
     '2026-11-27-audit-append-only': { up: (db: Kysely<any>) => auditAppendOnly.up(db, dialect) },
+    '2026-11-27-people': { up: (db: Kysely<any>) => people.up(db, dialect) },
+    '2026-11-27-postgres-due-view': { up: (db: Kysely<any>) => postgresDueView.up(db, dialect) },
   };
 }

@@ -1,0 +1,43 @@
+/**
+ * `tasks db copy`: a whole tracker from one database to another (SQLite ↔ PostgreSQL), in one
+ * transaction on the target. Ids are kept, so task numbers people have written down stay true.
+ * The target must be empty; every table is counted on both sides before the commit, and any
+ * difference undoes the copy.
+ */
+import type { Db } from '../db/connect.js';
+import { analyzeCopy, countRows, moveSequencePast, readRows, TABLES, writeRows, type TableCount } from '../db/copy-repository.js';
+import { ConflictError, DatabaseError, t } from '../domain/errors.js';
+
+export async function copyDatabase(from: Db, to: Db): Promise<TableCount[]> {
+  // The source is read in one transaction too, so a change made meanwhile is copied whole or not at all.
+  const counts = await from
+    .transaction()
+    .setIsolationLevel('repeatable read')
+    .execute((source) =>
+      to.transaction().execute(async (target) => {
+        const busy: string[] = [];
+        for (const table of TABLES) if ((await countRows(target, table.name)) > 0) busy.push(table.name);
+        if (busy.length) {
+          throw new ConflictError(
+            t(`cơ sở dữ liệu đích đã có dữ liệu (${busy.join(', ')}); tasks db copy chỉ chép vào cơ sở dữ liệu trống`, `the target database already holds data (${busy.join(', ')}); tasks db copy only copies into an empty one`),
+            t('tạo một cơ sở dữ liệu mới làm đích', 'make a new database as the target'),
+          );
+        }
+        for (const table of TABLES) {
+          for await (const rows of readRows(source, table)) await writeRows(target, table.name, rows);
+          if (table.id) await moveSequencePast(target, table.name);
+        }
+        const counts: TableCount[] = [];
+        for (const table of TABLES) counts.push({ table: table.name, source: await countRows(source, table.name), target: await countRows(target, table.name) });
+        const wrong = counts.filter((c) => c.source !== c.target);
+        if (wrong.length) {
+          throw new DatabaseError(
+            t(`số dòng không khớp sau khi chép: ${wrong.map((c) => `${c.table} ${c.source}≠${c.target}`).join(', ')}; đích không thay đổi`, `row counts differ after the copy: ${wrong.map((c) => `${c.table} ${c.source}≠${c.target}`).join(', ')}; the target was left unchanged`),
+          );
+        }
+        return counts;
+      }),
+    );
+  await analyzeCopy(to);
+  return counts;
+}
