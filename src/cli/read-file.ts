@@ -1,17 +1,12 @@
 /** Reads a user-named text file, turning the usual mistakes into one clear line. */
 import fs from 'node:fs';
 import { ValidationError, t } from '../domain/errors.js';
+import { statUserFile } from '../io/user-file.js';
 
 const MAX_BYTES = 5 * 1024 * 1024;
 
 export function readTextFile(file: string): string {
-  let stat: fs.Stats;
-  try {
-    stat = fs.statSync(file);
-  } catch {
-    throw new ValidationError(t(`không có tệp "${file}"`, `no file "${file}"`), t('kiểm tra lại đường dẫn', 'check the path'));
-  }
-  if (!stat.isFile()) throw new ValidationError(t(`"${file}" không phải là tệp`, `"${file}" is not a file`));
+  const stat = statUserFile(file);
   if (stat.size > MAX_BYTES) throw new ValidationError(t(`tệp "${file}" quá lớn (trên 5 MB)`, `file "${file}" is too large (over 5 MB)`));
   const bytes = fs.readFileSync(file);
   if (bytes.length === 0) throw new ValidationError(t(`tệp "${file}" rỗng`, `file "${file}" is empty`));

@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Sqlite from 'better-sqlite3';
 import { DatabaseError, ValidationError, t } from '../domain/errors.js';
+import { statUserFile } from '../io/user-file.js';
 import { migrationsFor } from './migrations/index.js';
 import { pausePoint } from './pause-point.js';
 import { isBusy, busyError } from './sqlite-errors.js';
@@ -84,13 +85,7 @@ function tidyAfterReading<T>(file: string, read: () => T): T {
 
 /** Opens a file read-only to check it; never creates or changes it. */
 export function inspectDatabaseFile(file: string, checkIntegrity = true): DatabaseSummary {
-  let stat: fs.Stats;
-  try {
-    stat = fs.statSync(file);
-  } catch {
-    throw new ValidationError(t(`không có tệp "${file}"`, `no file "${file}"`), t('kiểm tra lại đường dẫn', 'check the path'));
-  }
-  if (!stat.isFile()) throw new ValidationError(t(`"${file}" không phải là tệp`, `"${file}" is not a file`));
+  statUserFile(file);
   return tidyAfterReading(file, () => {
     let handle: Sqlite.Database | undefined;
     try {

@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { ValidationError, t } from '../domain/errors.js';
+import { statUserFile } from '../io/user-file.js';
 import type { CellValue } from '../domain/sheet-values.js';
 
 export const MAX_SHEET_BYTES = 200 * 1024 * 1024;
@@ -30,13 +31,7 @@ export interface ReadOptions {
 }
 
 export function checkSheetFile(file: string): SheetFile {
-  let stat: fs.Stats;
-  try {
-    stat = fs.statSync(file);
-  } catch {
-    throw new ValidationError(t(`không có tệp "${file}"`, `no file "${file}"`), t('kiểm tra lại đường dẫn', 'check the path'));
-  }
-  if (!stat.isFile()) throw new ValidationError(t(`"${file}" không phải là tệp`, `"${file}" is not a file`));
+  const stat = statUserFile(file);
   if (stat.size === 0) throw new ValidationError(t(`tệp "${file}" rỗng`, `file "${file}" is empty`));
   if (stat.size > MAX_SHEET_BYTES) {
     throw new ValidationError(

@@ -3,33 +3,15 @@
  * write transaction, then kills it with SIGKILL; or kills it after the n-th statement. The database
  * is then read directly with better-sqlite3, as the next process would find it.
  */
-import { spawn } from 'node:child_process';
-import path from 'node:path';
 import Sqlite from 'better-sqlite3';
-import { BIN, type Workspace } from './cli.js';
+import type { Workspace } from './cli.js';
 import { query } from './backend.js';
-
-function start(ws: Workspace, args: string[], env: Record<string, string>) {
-  return spawn(process.execPath, [BIN, ...args], {
-    cwd: ws.dir,
-    env: {
-      PATH: process.env.PATH ?? '',
-      HOME: ws.dir,
-      XDG_DATA_HOME: path.join(ws.dir, 'xdg'),
-      TASKS_DB: ws.db,
-      TASKS_TODAY: '2026-11-20',
-      TASKS_USER: 'chuyenvien.vp',
-      NO_COLOR: '1',
-      ...env,
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-}
+import { spawnCli } from './spawn-cli.js';
 
 /** Runs the command until it reports the pause point, kills it there, and resolves with the signal. */
 export function killAt(ws: Workspace, point: string, args: string[]): Promise<NodeJS.Signals | null> {
   return new Promise((resolve, reject) => {
-    const child = start(ws, args, { TASKS_TEST_PAUSE_AT: point });
+    const child = spawnCli(ws, args, { TASKS_TEST_PAUSE_AT: point });
     let stderr = '';
     let killed = false;
     child.stderr.setEncoding('utf8').on('data', (d: string) => {
@@ -54,7 +36,7 @@ export function killAt(ws: Workspace, point: string, args: string[]): Promise<No
  */
 export function killWhen(ws: Workspace, args: string[], enough: (log: string) => boolean): Promise<number | NodeJS.Signals> {
   return new Promise((resolve, reject) => {
-    const child = start(ws, args, { TASKS_DEBUG_SQL: '1' });
+    const child = spawnCli(ws, args, { TASKS_DEBUG_SQL: '1' });
     let log = '';
     let killed = false;
     child.stdout.resume();
