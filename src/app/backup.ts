@@ -80,5 +80,6 @@ export function restoreFromPlan(plan: RestorePlan): Promise<{ aside: string | nu
 
 /** The restored database's own trail says when and from what it was put back. */
 export function recordRestore(ctx: Context, plan: RestorePlan, aside: string | null): Promise<void> {
-  return inTransaction(ctx, (trx) => audit(trx, 'db.restore', {}, { from: path.resolve(plan.file), aside, tasks: plan.candidate.tasks }));
+  // Who may restore was checked against the database that was replaced (cli/commands/backup.ts).
+  return inTransaction(ctx, (trx) => audit(trx, 'db.restore', {}, { from: path.resolve(plan.file), aside, tasks: plan.candidate.tasks }), 'system');
 }

@@ -28,7 +28,7 @@ export interface Session {
   close(): Promise<void>;
 }
 
-function actorName(): string {
+export function actorName(): string {
   if (process.env.TASKS_USER) return process.env.TASKS_USER;
   try {
     return os.userInfo().username;

@@ -47,6 +47,22 @@ describe('tasks backup', () => {
     expect(fs.readdirSync(path.dirname(copy))).toEqual(['tasks-2026-11-20.db']);
   });
 
+  it('once people are registered, only the office restores; a refused restore replaces nothing', () => {
+    const ws = tracker();
+    const copy = path.join(ws.dir, 'sao-luu.db');
+    expect(ws.run(['backup', copy]).code).toBe(0);
+    expect(ws.run(['user', 'add', 'Trần Văn Bình', '--login', 'binh.htqt', '--role', 'head', '--unit', 'HTQT']).code).toBe(0);
+    expect(ws.run(['add', 'Tổng kết công tác năm 2026', '--unit', 'VP', '--due', '2026-12-31']).code).toBe(0);
+    const before = ws.snapshot();
+    const refused = ws.run(['restore', copy, '--yes'], { env: { TASKS_USER: 'binh.htqt' } });
+    refusedInOneLine(refused, /binh\.htqt .* không được khôi phục cơ sở dữ liệu/);
+    expect(ws.snapshot()).toBe(before);
+    expect(fs.readdirSync(ws.dir).filter((name) => name.includes('before-restore'))).toEqual([]);
+    // The office may; the copy predates the users, so it is single-user again and records who did it.
+    expect(ws.json(['restore', copy, '--yes'])).toMatchObject({ tasks: 1 });
+    expect(ws.json(['log']).at(-1)).toMatchObject({ action: 'db.restore', actor: 'chuyenvien.vp' });
+  });
+
   it('restores onto a machine with no database yet: nothing to keep aside', () => {
     const ws = tracker();
     const copy = path.join(ws.dir, 'sao-luu.db');

@@ -2,8 +2,8 @@
 import type { Command } from 'commander';
 import { isPostgresUrl } from '../../db/dialect.js';
 import { formatDate } from '../../domain/dates.js';
-import { ValidationError, t } from '../../domain/errors.js';
-import { globalsOf, langOf, withSession } from '../context.js';
+import { AccessError, ValidationError, t } from '../../domain/errors.js';
+import { actorName, globalsOf, langOf, withSession } from '../context.js';
 import { printJson, say } from '../output.js';
 import { canPrompt } from '../tty.js';
 
@@ -57,6 +57,10 @@ export function registerBackup(program: Command): void {
       const location = await databaseLocation(command);
       const en = langOf(globalsOf(command)) === 'en';
       const plan = app.planRestore(file, location);
+      // Once people are registered, only the office may put a copy back: checked against the
+      // database in use, before anything is asked or replaced.
+      const restoring = t('khôi phục cơ sở dữ liệu', 'restore the database');
+      if (plan.current) await withSession(command, { mayCreate: false, office: restoring }, async () => {});
       if (!opts.yes && canPrompt()) {
         const { askConfirm } = await import('../prompts.js');
         const now = plan.current ? (en ? ` (${plan.current.tasks} tasks)` : ` (${plan.current.tasks} nhiệm vụ)`) : '';
@@ -69,7 +73,14 @@ export function registerBackup(program: Command): void {
         }
       }
       const { aside } = await app.restoreFromPlan(plan);
-      await withSession(command, { mayCreate: true }, (s) => app.recordRestore(s.ctx, plan, aside));
+      try {
+        await withSession(command, { mayCreate: true }, (s) => app.recordRestore(s.ctx, plan, aside));
+      } catch (error) {
+        // The copy may predate this login's registration: the restore stands, unrecorded.
+        if (!(error instanceof AccessError)) throw error;
+        const login = actorName();
+        say(en ? `The restored copy has no user "${login}"; the restore is not in its audit log.` : `Bản khôi phục chưa có người dùng "${login}"; việc khôi phục không được ghi vào nhật ký của nó.`);
+      }
       if (globalsOf(command).json) return printJson({ database: location, restoredFrom: file, aside, tasks: plan.candidate.tasks });
       say(
         en
