@@ -54,18 +54,26 @@ function openTaskIds(db: Db, asOf: IsoDate, dueBy: IsoDate) {
     .selectFrom('task')
     .select('task.id')
     .where((eb: ExpressionBuilder<Database, 'task'>) =>
-      eb.and([
-        eb.or([eb('task.completed_on', 'is', null), eb('task.completed_on', '>', asOf)]),
-        eb.or([eb('task.cancelled_on', 'is', null), eb('task.cancelled_on', '>', asOf)]),
-        eb.or([eb('task.ongoing', '=', 0), eb('task.lead_unit_id', 'is', null)]),
-        eb.or([
-          eb('task.due_on', '<=', dueBy),
-          eb('task.due_on', 'is', null),
-          eb('task.lead_unit_id', 'is', null),
-          eb('task.last_extended_on', '>', asOf),
-        ]),
-      ]),
+      eb.and([eb.or([eb('task.completed_on', 'is', null), eb('task.completed_on', '>', asOf)]), ...onDailyView(eb, asOf, dueBy)]),
     );
+}
+
+/**
+ * Beside "not completed by the as-of day", which each database asks in its own way: not cancelled
+ * by then, not ongoing (unless unassigned), and due by `dueBy`, undated, unassigned or extended
+ * after the as-of day (its due date then was another).
+ */
+function onDailyView(eb: ExpressionBuilder<Database, 'task'>, asOf: IsoDate, dueBy: IsoDate) {
+  return [
+    eb.or([eb('task.cancelled_on', 'is', null), eb('task.cancelled_on', '>', asOf)]),
+    eb.or([eb('task.ongoing', '=', 0), eb('task.lead_unit_id', 'is', null)]),
+    eb.or([
+      eb('task.due_on', '<=', dueBy),
+      eb('task.due_on', 'is', null),
+      eb('task.lead_unit_id', 'is', null),
+      eb('task.last_extended_on', '>', asOf),
+    ]),
+  ];
 }
 
 /**
@@ -82,14 +90,7 @@ async function openTaskIdsPostgres(db: Db, filter: TaskFilter, dueBy: IsoDate): 
       .where((eb: ExpressionBuilder<Database, 'task'>) =>
         eb.and([
           completed === 'open' ? eb('task.completed_on', 'is', null) : eb('task.completed_on', '>', asOf),
-          eb.or([eb('task.cancelled_on', 'is', null), eb('task.cancelled_on', '>', asOf)]),
-          eb.or([eb('task.ongoing', '=', 0), eb('task.lead_unit_id', 'is', null)]),
-          eb.or([
-            eb('task.due_on', '<=', dueBy),
-            eb('task.due_on', 'is', null),
-            eb('task.lead_unit_id', 'is', null),
-            eb('task.last_extended_on', '>', asOf),
-          ]),
+          ...onDailyView(eb, asOf, dueBy),
         ]),
       );
   const rows = await half('open').unionAll(half('later')).execute();
