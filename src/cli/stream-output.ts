@@ -4,9 +4,9 @@
  */
 import { once } from 'node:events';
 import fs from 'node:fs';
-import path from 'node:path';
 import type { Writable } from 'node:stream';
 import { ValidationError, t } from '../domain/errors.js';
+import { outTarget } from './write-output.js';
 
 export interface Output {
   /** A stream for writers that need one (the XLSX writer). */
@@ -39,14 +39,7 @@ export function openOutput(out: string | undefined, binary: boolean): Output {
       abort: () => {},
     };
   }
-  const target = path.resolve(out);
-  const dir = path.dirname(target);
-  if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) {
-    throw new ValidationError(t(`không có thư mục "${path.dirname(out)}"`, `no directory "${path.dirname(out)}"`), t('kiểm tra lại đường dẫn --out', 'check the --out path'));
-  }
-  if (fs.existsSync(target) && fs.statSync(target).isDirectory()) {
-    throw new ValidationError(t(`"${out}" là một thư mục`, `"${out}" is a directory`), t('--out cần tên tệp, ví dụ nhiem-vu.xlsx', '--out takes a file name, e.g. tasks.xlsx'));
-  }
+  const target = outTarget(out, 'nhiem-vu.xlsx', 'tasks.xlsx');
   const temporary = `${target}.${process.pid}.tmp`;
   const stream = fs.createWriteStream(temporary);
   let failure: unknown = null;

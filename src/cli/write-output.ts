@@ -6,6 +6,19 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { ValidationError, t } from '../domain/errors.js';
 
+/** The absolute path --out names, refused in one line when its folder is missing or it is a folder. */
+export function outTarget(out: string, exampleVi: string, exampleEn: string): string {
+  const target = path.resolve(out);
+  const dir = path.dirname(target);
+  if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) {
+    throw new ValidationError(t(`không có thư mục "${path.dirname(out)}"`, `no directory "${path.dirname(out)}"`), t('kiểm tra lại đường dẫn --out', 'check the --out path'));
+  }
+  if (fs.existsSync(target) && fs.statSync(target).isDirectory()) {
+    throw new ValidationError(t(`"${out}" là một thư mục`, `"${out}" is a directory`), t(`--out cần tên tệp, ví dụ ${exampleVi}`, `--out takes a file name, e.g. ${exampleEn}`));
+  }
+  return target;
+}
+
 export function writeReport(content: string | Buffer, out: string | undefined, binary: boolean): string | null {
   if (out === undefined) {
     if (binary && process.stdout.isTTY) {
@@ -14,14 +27,7 @@ export function writeReport(content: string | Buffer, out: string | undefined, b
     process.stdout.write(content);
     return null;
   }
-  const target = path.resolve(out);
-  const dir = path.dirname(target);
-  if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) {
-    throw new ValidationError(t(`không có thư mục "${path.dirname(out)}"`, `no directory "${path.dirname(out)}"`), t('kiểm tra lại đường dẫn --out', 'check the --out path'));
-  }
-  if (fs.existsSync(target) && fs.statSync(target).isDirectory()) {
-    throw new ValidationError(t(`"${out}" là một thư mục`, `"${out}" is a directory`), t('--out cần tên tệp, ví dụ bao-cao.docx', '--out takes a file name, e.g. report.docx'));
-  }
+  const target = outTarget(out, 'bao-cao.docx', 'report.docx');
   // Written beside the target and renamed, so a reader never sees half a file.
   const temporary = `${target}.${process.pid}.tmp`;
   try {
