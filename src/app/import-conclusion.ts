@@ -14,8 +14,11 @@ import { ConflictError, ValidationError, t } from '../domain/errors.js';
 import { firstPeriodStart, type Period } from '../domain/recurrence.js';
 import { fold } from '../domain/text.js';
 import { resolveUnits, type Registry, type Unit } from '../domain/units.js';
-import { parseConclusion, type ParseOptions } from '../import/parse-conclusion.js';
-import type { Flag, Proposal, SourceMeta } from '../import/types.js';
+import { parseBlocks, type ParseOptions } from '../import/parse-conclusion.js';
+import type { SourceDocument } from '../import/read-source.js';
+import { textBlocks } from '../import/layout/text-layout.js';
+import { normalizeText } from '../import/normalize.js';
+import type { Flag, Proposal, ProposedDirective, SourceMeta } from '../import/types.js';
 import { loadCalendar } from './calendar.js';
 import { audit, inTransaction, type Context } from './context.js';
 import { createOccurrences } from './materialise-series.js';
@@ -42,6 +45,8 @@ export interface PlannedDirective {
   every: Period | null;
   day: number | null;
   flags: Flag[];
+  /** The words that decided the owner and the timing, and where they stand in the source. */
+  evidence: ProposedDirective['evidence'];
   skipped: boolean;
 }
 
@@ -64,11 +69,12 @@ function noUnits(): ValidationError {
   );
 }
 
-export async function planImport(ctx: Context, text: string, overrides: ParseOptions['overrides']): Promise<ImportPlan> {
+export async function planImport(ctx: Context, document: SourceDocument | string, overrides: ParseOptions['overrides']): Promise<ImportPlan> {
+  const { blocks, text } = typeof document === 'string' ? { blocks: textBlocks(normalizeText(document)), text: document } : document;
   const registry = await loadRegistry(ctx.db);
   if (registry.units.filter((u) => u.active).length === 0) throw noUnits();
   const calendar = await loadCalendar(ctx);
-  const proposal = parseConclusion(text, { registry, calendar, today: ctx.today, overrides });
+  const proposal = parseBlocks(blocks, text, { registry, calendar, today: ctx.today, overrides });
   const { number, issuedOn } = proposal.source;
   if (number) {
     const existing = await findSourceByNumberForImport(ctx.db, number);
@@ -116,6 +122,7 @@ export function finishPlan(plan: ImportPlan, decisions: (Decision | undefined)[]
       every: schedule === 'recurring' && timing?.kind === 'recurring' ? timing.every : null,
       day: schedule === 'recurring' && timing?.kind === 'recurring' ? timing.day : null,
       flags: d.flags,
+      evidence: d.evidence,
       skipped: decision.skip === true,
     };
   });

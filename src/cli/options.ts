@@ -31,11 +31,11 @@ export function parseCount(what: string): (value: string) => number {
 }
 
 export function parsePeriod(value: string): Period {
-  const aliases: Record<string, Period> = { 'thang': 'month', 'quy': 'quarter', '6-thang': 'half-year', 'halfyear': 'half-year', 'nam': 'year' };
+  const aliases: Record<string, Period> = { 'thang': 'month', 'quy': 'quarter', '6-thang': 'half-year', 'halfyear': 'half-year', 'nam': 'year', 'tuan': 'week' };
   const key = value.trim().toLowerCase();
   const period = (PERIODS as readonly string[]).includes(key) ? (key as Period) : aliases[key];
   if (!period) {
-    throw new ValidationError(t(`chu kỳ không hợp lệ: "${value}"`, `invalid period: "${value}"`), t('--every nhận month, quarter, half-year hoặc year', '--every takes month, quarter, half-year or year'));
+    throw new ValidationError(t(`chu kỳ không hợp lệ: "${value}"`, `invalid period: "${value}"`), t('--every nhận week, month, quarter, half-year hoặc year', '--every takes week, month, quarter, half-year or year'));
   }
   return period;
 }

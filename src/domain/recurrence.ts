@@ -6,12 +6,12 @@
  * of the period's last month (a quarterly report "trước ngày 20 của tháng cuối quý"); without it,
  * the period's last day. Day 31 in a short month falls on that month's last day.
  */
-import { lastDayOfMonth, type IsoDate } from './dates.js';
+import { addDays, lastDayOfMonth, type IsoDate } from './dates.js';
 
-export const PERIODS = ['month', 'quarter', 'half-year', 'year'] as const;
+export const PERIODS = ['week', 'month', 'quarter', 'half-year', 'year'] as const;
 export type Period = (typeof PERIODS)[number];
 
-const MONTHS_IN: Record<Period, number> = { month: 1, quarter: 3, 'half-year': 6, year: 12 };
+const MONTHS_IN: Record<Exclude<Period, 'week'>, number> = { month: 1, quarter: 3, 'half-year': 6, year: 12 };
 
 export interface Occurrence {
   /** "2021-07", "2021-Q3", "2021-H2", "2021": one occurrence per series and key. */
@@ -27,6 +27,7 @@ function pad(n: number): string {
 
 /** The period of the given kind that contains `date`. */
 export function periodContaining(every: Period, date: IsoDate, day: number | null = null): Occurrence {
+  if (every === 'week') return weekContaining(date, day);
   const year = Number(date.slice(0, 4));
   const month = Number(date.slice(5, 7));
   const length = MONTHS_IN[every];
@@ -45,7 +46,16 @@ export function periodContaining(every: Period, date: IsoDate, day: number | nul
   };
 }
 
+/** A week runs Monday to Sunday; `day` is its weekday (1 = thứ Hai … 7 = Chủ nhật), by default Sunday. */
+function weekContaining(date: IsoDate, day: number | null): Occurrence {
+  const weekday = (new Date(`${date}T00:00:00Z`).getUTCDay() + 6) % 7;
+  const start = addDays(date, -weekday);
+  const end = addDays(start, 6);
+  return { key: `${start}W`, start, end, due: day === null ? end : addDays(start, Math.min(Math.max(day, 1), 7) - 1) };
+}
+
 export function nextPeriodStart(every: Period, date: IsoDate): IsoDate {
+  if (every === 'week') return addDays(weekContaining(date, null).start, 7);
   const { end } = periodContaining(every, date);
   const year = Number(end.slice(0, 4));
   const month = Number(end.slice(5, 7));

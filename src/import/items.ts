@@ -36,6 +36,9 @@ const MARKERS: { style: string; pattern: RegExp; label: (m: RegExpExecArray) => 
   { style: 'words', pattern: new RegExp(`^(${ORDINAL_WORDS})\\s*[,:.]\\s*`, 'u'), label: (m) => m[1] },
 ];
 
+/** How high a style usually stands in an administrative document's numbering. */
+const RANK: Record<string, number> = { roman: 0, multi: 1, words: 1, 'num-dot': 2, 'num-paren': 2, 'num-slash': 2, 'paren-num': 3, 'alpha-paren': 4, 'alpha-dot': 4, dash: 5, bullet: 5, plus: 6 };
+
 export function markerOf(line: string): Marker | null {
   for (const { style, pattern, label } of MARKERS) {
     const m = pattern.exec(line);
@@ -92,6 +95,8 @@ export function splitItems(lines: string[]): { preamble: string; items: Item[] }
     if (marker) {
       const level = stack.findIndex((s) => s.style === marker.style);
       if (level >= 0) stack.length = level;
+      // A style not seen yet but of a higher order ("III." after "c)") closes the deeper levels too.
+      else while (stack.length && RANK[stack.at(-1)!.style] > RANK[marker.style]) stack.pop();
       const parent = stack.at(-1)?.item ?? root;
       current = { label: marker.label, text: marker.rest, children: [] };
       parent.children.push(current);

@@ -10,8 +10,9 @@ import { foldSameLength } from './normalize.js';
 import type { SourceMeta } from './types.js';
 
 const HEAD_LINES = 25;
-const NUMBER = String.raw`(\d{1,6}(?:\/\d{4})?\/[\p{Lu}Đ][\p{L}Đđ0-9]*(?:-[\p{L}Đđ0-9]+)*)`;
-const NUMBER_LINE = new RegExp(String.raw`^\s*(?:(?:Công văn|Thông báo|Kế hoạch|Quyết định|Chỉ thị|Báo cáo|Tờ trình|Kết luận)\s+)?Số\s*(?:[:.]\s*|\s+)${NUMBER}`, 'iu');
+/** "304/TB-VPCP", "1234 /UBND-KT", "56 -CV/ĐU" (a Party body's style: the kind before the issuer). */
+const NUMBER = String.raw`(\d{1,6}\s*(?:\/\s*\d{4}\s*)?[/-]\s*[\p{Lu}Đ][\p{L}Đđ0-9&]*(?:\s*[-/]\s*[\p{L}Đđ0-9&]+)*)`;
+const NUMBER_LINE = new RegExp(String.raw`^\s*(?:(?:Công văn|Thông báo|Kế hoạch|Quyết định|Chỉ thị|Báo cáo|Tờ trình|Kết luận|Công điện)\s+)?Số\s*(?:[:.]\s*|\s+)${NUMBER}`, 'iu');
 
 const KINDS: [RegExp, string][] = [
   [/^thong bao\b/, 'TB'],
@@ -36,7 +37,7 @@ function dateOf(day: string, month: string, year: string): IsoDate | null {
   return readDate(`${year}-${month}-${day}`);
 }
 
-const DATE_WORDS = String.raw`(\d{1,2})\s+thang\s+(\d{1,2})\s+nam\s+(\d{4})`;
+const DATE_WORDS = String.raw`(\d{1,2})\s*thang\s*(\d{1,2})\s*nam\s*(\d{4})`;
 const DATE_DIGITS = String.raw`(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})`;
 
 function firstDate(folded: string, pattern: RegExp): { date: IsoDate; at: number } | null {
@@ -53,7 +54,7 @@ function firstDate(folded: string, pattern: RegExp): { date: IsoDate; at: number
  */
 const ISSUE_DATE = new RegExp(String.raw`(?<![\p{L}.])[\p{L}.]{1,60}\s*,\s*ngay\s+(?:${DATE_WORDS}|${DATE_DIGITS})`, 'u');
 const MEETING_WORDS = /\b(?:hop|hoi nghi|lam viec|giao ban|hoi thao|toa dam|kiem tra)\b/;
-const CITED = /\b(?:so|so hieu)\s*:?\s*\d+[^\s]*\s+ngay\s*$/;
+const CITED = /\b(?:so|so hieu)\s*:?\s*\d+\S*(?:\s+\S+){0,2}\s+ngay\s*$/;
 
 function meetingDate(folded: string): IsoDate | null {
   const anyDate = new RegExp(String.raw`(?:ngay\s+)?(?:${DATE_WORDS}|${DATE_DIGITS})`, 'g');
@@ -102,17 +103,17 @@ function titleOf(lines: string[]): string | null {
 }
 
 /** Metadata from the text before the directive part. */
-export function extractMetadata(text: string, before: string): SourceMeta {
+export function extractMetadata(text: string, before: string, givenTitle: string | null = null): SourceMeta {
   const all = text.split('\n').map((l) => l.trim());
   const lines = all.filter(Boolean);
   const head = lines.slice(0, HEAD_LINES);
   const headText = head.join('\n');
   const numberMatch = head.map((l) => NUMBER_LINE.exec(l)).find((m) => m);
-  const number = numberMatch ? numberMatch[1] : null;
+  const number = numberMatch ? numberMatch[1].replace(/\s+/g, '') : null;
   const parts = number ? partsOfNumber(number) : { kind: null, issuer: null };
   const foldedHead = foldSameLength(headText);
   const issued = firstDate(foldedHead, ISSUE_DATE);
-  const title = titleOf(all.slice(0, all.indexOf(head.at(-1) ?? '') + 1));
+  const title = givenTitle ?? titleOf(all.slice(0, all.indexOf(head.at(-1) ?? '') + 1));
   let kind = parts.kind;
   if (!number || kind === 'CV') {
     const byTitle = [...head.slice(0, 8), title ?? ''].map((l) => foldSameLength(l)).map((f) => KINDS.find(([p]) => p.test(f))?.[1]).find(Boolean);

@@ -12,7 +12,7 @@ import { resolvePhrase, uniqueUnits } from './resolve-phrase.js';
 import type { Flag, Owners } from './types.js';
 import { findMentions, type Mention } from './unit-mentions.js';
 
-const MAX_OWNER_WORDS = 20;
+const MAX_OWNER_WORDS = 30;
 
 interface Span {
   start: number;
@@ -96,7 +96,7 @@ export function coordinatingOf(original: string, registry: Registry): Unit[] {
   const folded = foldSameLength(original);
   const mentions = findMentions(original, folded, registry);
   const out: Unit[] = [];
-  const pattern = /(?<![\p{L}])phoi hop(?:\s+chat che)?(?:\s+(?:voi|cung))?(?:\s*:\s*|\s+)/gu;
+  const pattern = /(?<![\p{L}])(?:phoi hop|phoi(?=\s+voi\b)|trao doi,?\s+thong nhat)(?:\s+chat che)?(?:\s+(?:voi|cung))?(?:\s*:\s*|\s+)/gu;
   for (const m of folded.matchAll(pattern)) {
     const from = m.index + m[0].length;
     let to = predicateStart(original, folded, from, mentions);
@@ -130,18 +130,18 @@ export function ownersOf(text: string, registry: Registry, topics = 0): Owners |
   const flags: Flag[] = [];
   if (phrase.unknown.length) flags.push('unknown_owner');
   if (phrase.fuzzy) flags.push('fuzzy_owner');
-  return { lead: phrase.units, coordinating: [], ownerText: phrase.unknown.length ? phrase.unknown.join(', ') : null, flags };
+  return { lead: phrase.units, coordinating: [], ownerText: phrase.unknown.length ? phrase.unknown.join(', ') : null, flags, words: text.slice(span!.start, span!.end).trim() };
 }
 
 /** "Giám đốc Sở giao Văn phòng Sở thực hiện các nội dung sau:": an owner for every item. */
 export function ownersAssignedIn(leadIn: string, registry: Registry): Owners | null {
   const folded = foldSameLength(leadIn);
-  const m = /(?<![\p{L}])giao(?!\s+ban\b)(?:\s+cho)?\s+/u.exec(folded);
+  const m = /(?<![\p{L}])(?<!duoc\s)giao(?!\s+(?:ban|thong|duc|luu|dich|nhan|tiep)\b)(?:\s+cho)?\s+/u.exec(folded);
   if (!m) return null;
   const from = m.index + m[0].length;
   VERB_PATTERN.lastIndex = from;
   const verb = VERB_PATTERN.exec(folded);
   const phrase = resolvePhrase(leadIn.slice(from, verb ? verb.index : undefined), registry);
   if (phrase.units.length === 0) return null;
-  return { lead: phrase.units, coordinating: [], ownerText: null, flags: phrase.fuzzy ? ['fuzzy_owner'] : [] };
+  return { lead: phrase.units, coordinating: [], ownerText: null, flags: phrase.fuzzy ? ['fuzzy_owner'] : [], words: leadIn.slice(from, verb ? verb.index : undefined).trim() };
 }

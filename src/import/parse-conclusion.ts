@@ -1,21 +1,29 @@
 /**
- * A conclusion's text → the proposal: its metadata, and for each directive its owners and
- * timing. Pure: the registry, the working-day calendar and "today" come in as arguments.
+ * A conclusion → the proposal: its metadata, and for each directive its owners and timing, in
+ * three layers: layout (blocks: paragraphs, table rows, notes), structure (header, Kính gửi,
+ * body, closing, Nơi nhận, signature, appendix) and clauses (owners, time roles). Pure: the
+ * registry, the working-day calendar and "today" come in as arguments.
  */
 import { createHash } from 'node:crypto';
 import type { IsoDate } from '../domain/dates.js';
 import { ValidationError, t } from '../domain/errors.js';
 import { fold } from '../domain/text.js';
-import type { Registry, Unit } from '../domain/units.js';
+import type { Registry } from '../domain/units.js';
 import type { WorkingCalendar } from '../domain/working-days.js';
-import { findTiming, type DeadlineContext } from './deadlines.js';
+import { findTimingWithWords, type DeadlineContext } from './deadlines.js';
 import { findDirectivePart } from './directive-part.js';
-import { leavesOf, splitItems } from './items.js';
+import { leavesOf, splitItems, type Leaf } from './items.js';
+import type { Block } from './layout/block.js';
+import { textBlocks } from './layout/text-layout.js';
 import { extractMetadata, partsOfNumber } from './metadata.js';
 import { isNarrative } from './narrative.js';
-import { normalizeText, trimItem } from './normalize.js';
+import { normalizeText, trimItem, foldSameLength } from './normalize.js';
+import { COMMANDS } from './grammar.js';
 import { coordinatingOf, ownersAssignedIn, ownersOf } from './owners.js';
-import type { Flag, Proposal, ProposedDirective, SourceMeta, Timing } from './types.js';
+import { documentParts, isClosing, type Parts } from './structure/parts.js';
+import { tableDirectives } from './structure/task-table.js';
+import { assignmentOf, isAssessmentHeading } from './structure/body.js';
+import type { Evidence, Flag, Owners, Proposal, ProposedDirective, SourceMeta, Timing } from './types.js';
 
 export interface ParseOptions {
   registry: Registry;
@@ -29,18 +37,6 @@ export function contentHash(text: string): string {
   return createHash('sha256').update(fold(normalizeText(text))).digest('hex');
 }
 
-
-
-function withoutUnits(units: Unit[], leave: Unit[]): Unit[] {
-  return units.filter((u) => !leave.some((l) => l.id === u.id));
-}
-
-/** The coordinating units of the tasks: each task's lead is never its own coordinator. */
-function coordinatingFor(found: Unit[], lead: Unit[]): Unit[] {
-  if (lead.length <= 1) return withoutUnits(found, lead);
-  return found;
-}
-
 function metadataWith(meta: SourceMeta, overrides: ParseOptions['overrides']): SourceMeta {
   const out = { ...meta };
   if (overrides.number !== undefined && overrides.number !== null) Object.assign(out, { number: overrides.number }, partsOfNumber(overrides.number));
@@ -50,59 +46,139 @@ function metadataWith(meta: SourceMeta, overrides: ParseOptions['overrides']): S
   return out;
 }
 
-export function parseConclusion(raw: string, options: ParseOptions): Proposal {
-  const text = normalizeText(raw);
-  const part = findDirectivePart(text);
-  const lines = part ? part.lines : text.split('\n').map((l) => l.trim()).filter(Boolean);
-  const leadIn = part?.leadIn ?? '';
-  const before = part ? text.slice(0, Math.max(0, text.indexOf(leadIn))) : '';
-  const source = metadataWith(extractMetadata(text, before), options.overrides);
-  const ctx: DeadlineContext = { base: source.issuedOn ?? source.meetingOn ?? options.today, calendar: options.calendar };
-  // Page numbers ("2", "- 3 -", "Trang 4/5") that PDF pages leave between the lines.
-  const { preamble, items } = splitItems(lines.filter((l) => !/^(?:trang\s*)?[-–\s]*\d{1,3}(?:\s*\/\s*\d{1,3})?[-–\s]*$/iu.test(l)));
-  const { registry } = options;
-  const preambleOwners = preamble ? ownersOf(preamble, registry) : null;
-  // A preamble names owners for all items only when it names units and nothing else ("Giao Văn phòng Sở:").
-  const generalOwners = ownersAssignedIn(`${leadIn} ${preamble}`, registry) ?? (preambleOwners?.lead.length && !preambleOwners.ownerText ? preambleOwners : null);
-  const generalTiming = (preamble ? findTiming(preamble, ctx) : null) ?? findTiming(leadIn, ctx);
+/** Where words stand in the source: the first block of `blocks` that holds them. */
+function locate(words: string, blocks: Block[], from: Block | null): Evidence {
+  const probe = foldSameLength(words).replace(/\s+/g, ' ').trim().slice(0, 60);
+  const start = from ? Math.max(0, blocks.indexOf(from)) : 0;
+  const found = [...blocks.slice(start), ...blocks.slice(0, start)].find((b) => foldSameLength(b.text).replace(/\s+/g, ' ').includes(probe)) ?? from;
+  return { words, page: found?.page ?? 1, line: found?.line ?? 1 };
+}
 
-  const directives: ProposedDirective[] = [];
+export interface Draft {
+  ordinal: string;
+  text: string;
+  owners: Owners | null;
+  ownerWords: string | null;
+  timing: Timing | null;
+  timingWords: string | null;
+  timingFlag: Flag | null;
+  coordinating: Owners['coordinating'];
+  block: Block | null;
+}
+
+function bodyDirectives(parts: Parts, metaBefore: string[], ctx: DeadlineContext, registry: Registry): { drafts: Draft[]; preamble: string } {
+  const paragraphs = parts.body.filter((b) => b.kind === 'paragraph');
+  const lines = paragraphs.map((b) => b.text);
+  const part = findDirectivePart(lines.join('\n'));
+  const leadIn = part?.leadIn ?? '';
+  const leadAt = part ? lines.findIndex((l) => l.includes(leadIn.trim()) || leadIn.includes(l)) : -1;
+  metaBefore.push(...(leadAt >= 0 ? lines.slice(0, leadAt) : part ? [] : lines));
+  if (leadAt >= 0) metaBefore.push(leadIn);
+  const itemLines = part ? part.lines : lines;
+  const { preamble, items } = splitItems(itemLines);
+  const generalOwners = ownersAssignedIn(`${leadIn} ${preamble}`, registry) ?? (() => {
+    const p = preamble ? ownersOf(preamble, registry) : null;
+    return p?.lead.length && !p.ownerText ? p : null;
+  })();
+  const drafts: Draft[] = [];
+  const blockOf = (text: string): Block | null => {
+    const probe = foldSameLength(text).slice(0, 50);
+    return paragraphs.find((b) => foldSameLength(b.text).includes(probe)) ?? null;
+  };
   for (const leaf of leavesOf(items)) {
+    if (leaf.context.some(isAssessmentHeading) || isAssessmentHeading(leaf.text)) continue;
     const body = trimItem(leaf.text);
-    if (!body) continue;
-    // Without a lead-in, only items that name an owner and do not report ("… đã …") are instructions.
-    const own = ownersOf(body, registry);
-    if (!part && !own) continue;
-    const inherited = [...leaf.context].reverse().map((c) => ownersOf(c, registry)).find((o) => o !== null) ?? null;
+    if (!body || isClosing(body)) continue;
+    const assigned = assignmentOf(body);
+    const own = ownersOf(assigned, registry);
+    // A heading owns its sub-items ("b) Giao Sở Nội vụ:", "1. Văn phòng UBND tỉnh"); the words that introduce a list do not.
+    const inherited = [...leaf.context].reverse().map((c) => ownersOf(c, registry) ?? ownersAssignedIn(c, registry)).find((o) => o !== null) ?? null;
+    // Without a lead-in, only a sentence that assigns (a command, or a registry unit as its subject) is an instruction.
+    const assigns = own !== null && (COMMANDS.test(foldSameLength(assigned)) || (own.lead.length > 0 && !own.ownerText));
+    if (!part && !assigns) {
+      // With no lead-in, a paragraph that only says when (and to whom) to send what the one above asked is part of it.
+      const prev = drafts.at(-1);
+      const timing = findTimingWithWords(body, ctx);
+      if (prev && !prev.timing && timing && /\b(?:gui|bao cao|nop)\b/.test(foldSameLength(body))) {
+        prev.text = `${prev.text} ${body}`;
+        prev.timing = timing.timing;
+        prev.timingWords = timing.words;
+        prev.timingFlag = timing.flag;
+      }
+      continue;
+    }
     const owners = own ?? inherited ?? generalOwners;
-    if (isNarrative(body)) continue;
-    const timing: Timing | null =
-      findTiming(body, ctx) ?? [...leaf.context].reverse().map((c) => findTiming(c, ctx)).find((x) => x !== null) ?? generalTiming;
-    const lead = owners?.lead ?? [];
+    if (isNarrative(assigned)) continue;
+    const self = findTimingWithWords(body, ctx);
+    // A month or a date in a heading or a lead-in is not each item's deadline; a schedule of the item just above is.
+    const parent = self ? null : leaf.context.length ? findTimingWithWords(leaf.context.at(-1)!, ctx) : null;
+    const fromContext = parent?.timing && parent.timing.kind !== 'due' ? parent : null;
+    const timing = self ?? fromContext ?? null;
     const found = [body, ...leaf.context].flatMap((c) => coordinatingOf(c, registry));
-    const flags: Flag[] = [];
-    if (!owners) flags.push('no_owner');
-    else flags.push(...owners.flags);
-    if (!timing) flags.push('no_deadline');
-    if (timing?.kind === 'due' && source.issuedOn && timing.due < source.issuedOn) flags.push('deadline_before_issue');
-    directives.push({
+    drafts.push({
       ordinal: leaf.ordinal,
       text: body,
-      owners: {
-        lead,
-        coordinating: coordinatingFor([...new Map(found.map((u) => [u.id, u])).values()], lead),
-        ownerText: owners?.ownerText ?? null,
-        flags: owners?.flags ?? [],
-      },
-      timing,
-      flags,
+      owners,
+      ownerWords: own?.words ?? inherited?.words ?? generalOwners?.words ?? null,
+      timing: timing?.timing ?? null,
+      timingWords: timing?.words ?? null,
+      timingFlag: timing?.flag ?? null,
+      coordinating: [...new Map(found.map((u) => [u.id, u])).values()],
+      block: blockOf(body),
     });
   }
+  return { drafts, preamble };
+}
+
+export function parseBlocks(blocks: Block[], hashText: string, options: ParseOptions): Proposal {
+  const parts = documentParts(blocks);
+  const before: string[] = [];
+  const { registry } = options;
+  const headerText = parts.header.map((b) => b.text).join('\n');
+  // The base for "… kể từ ngày ký" is the issue date; the header says it before anything else is read.
+  const provisional = metadataWith(extractMetadata(headerText, '', parts.title), options.overrides);
+  const ctx: DeadlineContext = { base: provisional.issuedOn ?? provisional.meetingOn ?? options.today, calendar: options.calendar, issuedOn: provisional.issuedOn };
+  const { drafts } = bodyDirectives(parts, before, ctx, registry);
+  const source = metadataWith(extractMetadata(headerText, before.join('\n'), parts.title), options.overrides);
+  if (!source.issuedOn && source.meetingOn) ctx.base = source.meetingOn;
+  const tables = tableDirectives([...parts.body, ...parts.appendix].filter((b) => b.kind === 'row'), ctx, registry);
+  const all: Draft[] = [...drafts, ...tables];
+  const everyBlock = [...parts.header, ...parts.body, ...parts.appendix];
+  const directives: ProposedDirective[] = all.map((d) => {
+    const lead = d.owners?.lead ?? [];
+    const flags: Flag[] = [];
+    if (!d.owners) flags.push('no_owner');
+    else flags.push(...d.owners.flags);
+    if (d.timingFlag) flags.push(d.timingFlag);
+    else if (!d.timing) flags.push('no_deadline');
+    if (d.timing?.kind === 'due' && source.issuedOn && d.timing.due < source.issuedOn) flags.push('deadline_before_issue');
+    const leadIds = new Set(lead.map((u) => u.id));
+    const coordinating = lead.length <= 1 ? d.coordinating.filter((u) => !leadIds.has(u.id)) : d.coordinating;
+    const timing = d.timing;
+    return {
+      ordinal: d.ordinal,
+      text: d.text,
+      owners: { lead, coordinating, ownerText: d.owners?.ownerText ?? null, flags: d.owners?.flags ?? [] },
+      timing,
+      flags: [...new Set(flags)],
+      evidence: {
+        owner: d.ownerWords ? locate(d.ownerWords, everyBlock, d.block) : null,
+        timing: d.timingWords ? locate(d.timingWords, everyBlock, d.block) : null,
+      },
+    };
+  });
   if (directives.length === 0) {
     throw new ValidationError(
       t('không tìm thấy ý kiến chỉ đạo nào trong văn bản', 'no directive found in the text'),
       t('văn bản cần có câu dẫn như "Giám đốc Sở yêu cầu/giao … như sau:" rồi các mục đánh số, hoặc mỗi dòng một nhiệm vụ có nêu đơn vị', 'the text needs a lead-in such as "… yêu cầu/giao … như sau:" followed by numbered items, or one item a line naming a unit'),
     );
   }
-  return { source, directives, contentHash: contentHash(raw) };
+  return { source, directives, contentHash: contentHash(hashText), notes: parts.notes.map((n) => n.text) };
 }
+
+/** A plain text (a .txt, or any reader's text): its blocks, then the proposal. */
+export function parseConclusion(raw: string, options: ParseOptions): Proposal {
+  return parseBlocks(textBlocks(normalizeText(raw)), raw, options);
+}
+
+export type { Leaf };

@@ -6,7 +6,21 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { ValidationError, t } from '../domain/errors.js';
 import { decodeText, looksLegacyVietnamese, plainFromMarkdown } from './decode-text.js';
-import { textFromDocxHtml } from './docx-text.js';
+import type { Block } from './layout/block.js';
+import { docxBlocks } from './layout/docx-layout.js';
+import { pdfBlocks, type PdfPage } from './layout/pdf-layout.js';
+import { textBlocks } from './layout/text-layout.js';
+import { normalizeText } from './normalize.js';
+
+/** A document as read: its layout blocks, and its text (what identifies the same document read twice). */
+export interface SourceDocument {
+  blocks: Block[];
+  text: string;
+}
+
+function textOfBlocks(blocks: Block[]): string {
+  return blocks.map((b) => b.text).join('\n');
+}
 
 export const MAX_BYTES = 5 * 1024 * 1024;
 
@@ -22,34 +36,51 @@ function startsWith(bytes: Uint8Array, magic: number[]): boolean {
   return magic.every((b, i) => bytes[i] === b);
 }
 
-async function readDocx(bytes: Buffer, name: string): Promise<string> {
+async function readDocx(bytes: Buffer, name: string): Promise<Block[]> {
   const { default: mammoth } = await import('mammoth');
   try {
     const { value } = await mammoth.convertToHtml({ buffer: bytes });
-    return textFromDocxHtml(value);
+    return docxBlocks(normalizeText(value));
   } catch {
     throw refuse(`không đọc được tệp Word "${name}" (tệp hỏng hoặc không phải .docx)`, `cannot read the Word file "${name}"`, t('mở tệp bằng Word và lưu lại dạng .docx', 'open it in Word and save it as .docx'));
   }
 }
 
-async function readPdf(bytes: Buffer, name: string): Promise<string> {
-  const { extractText, getDocumentProxy } = await import('unpdf');
-  let pages: string[];
+interface PdfTextItem {
+  str?: string;
+  transform?: number[];
+  width?: number;
+  height?: number;
+  hasEOL?: boolean;
+}
+
+async function readPdf(bytes: Buffer, name: string): Promise<Block[]> {
+  const { getDocumentProxy } = await import('unpdf');
+  const pages: PdfPage[] = [];
   try {
-    const pdf = await getDocumentProxy(new Uint8Array(bytes));
-    pages = (await extractText(pdf, { mergePages: false })).text;
+    // verbosity 0: pdf.js's own warnings ("TT: undefined function") are not the user's concern.
+    const pdf = await getDocumentProxy(new Uint8Array(bytes), { verbosity: 0 });
+    for (let p = 1; p <= pdf.numPages; p++) {
+      const page = await pdf.getPage(p);
+      const view = page.getViewport({ scale: 1 });
+      const content = await page.getTextContent();
+      const items = (content.items as PdfTextItem[])
+        .filter((i) => typeof i.str === 'string' && Array.isArray(i.transform))
+        .map((i) => ({ str: normalizeText(i.str!).replace(/\n/g, ' '), x: i.transform![4], y: i.transform![5], width: i.width ?? 0, height: i.height ?? 0, hasEOL: i.hasEOL === true }));
+      pages.push({ width: view.width, height: view.height, items });
+    }
   } catch {
     throw refuse(`không đọc được tệp PDF "${name}" (tệp hỏng hoặc có mật khẩu)`, `cannot read the PDF file "${name}"`, t('xin bản .docx hoặc PDF gốc không đặt mật khẩu', 'ask for the .docx or an unprotected PDF'));
   }
-  const text = pages.join('\n');
-  if (text.replace(/\s/g, '').length < 20) {
-    throw refuse(`tệp PDF "${name}" không có lớp chữ (bản scan)`, `the PDF "${name}" has no text layer (a scan)`, t('nhận dạng chữ (OCR) trước, hoặc xin bản .docx của văn bản', 'run OCR on it first, or ask for the .docx'));
+  const chars = pages.reduce((n, p) => n + p.items.reduce((m, i) => m + i.str.replace(/\s/g, '').length, 0), 0);
+  if (chars < 20) {
+    throw refuse(`tệp PDF "${name}" không có lớp chữ (bản scan, ${pages.length} trang ảnh)`, `the PDF "${name}" has no text layer (a scan of ${pages.length} pages)`, t('nhận dạng chữ (OCR) trước, ví dụ bằng ocrmypdf -l vie, hoặc xin bản .docx của văn bản', 'run OCR on it first (e.g. ocrmypdf -l vie), or ask for the .docx'));
   }
-  return text;
+  return pdfBlocks(pages);
 }
 
-/** The text of a conclusion file; refuses what cannot be read as one. */
-export async function readSource(file: string): Promise<string> {
+/** The blocks and text of a conclusion file; refuses what cannot be read as one. */
+export async function readSource(file: string): Promise<SourceDocument> {
   const name = path.basename(file);
   let stat: fs.Stats;
   try {
@@ -63,8 +94,9 @@ export async function readSource(file: string): Promise<string> {
   if (bytes.length === 0) throw refuse(`tệp "${name}" rỗng`, `file "${name}" is empty`, t('kiểm tra lại tệp', 'check the file'));
   const ext = path.extname(file).toLowerCase();
   let text: string;
-  if (startsWith(bytes, PDF)) text = await readPdf(bytes, name);
-  else if (startsWith(bytes, ZIP) && ext !== '.txt' && ext !== '.md') text = await readDocx(bytes, name);
+  let blocks: Block[] | null = null;
+  if (startsWith(bytes, PDF)) text = textOfBlocks((blocks = await readPdf(bytes, name)));
+  else if (startsWith(bytes, ZIP) && ext !== '.txt' && ext !== '.md') text = textOfBlocks((blocks = await readDocx(bytes, name)));
   else if (startsWith(bytes, OLE)) {
     throw refuse(`tệp "${name}" là định dạng Word cũ (.doc)`, `file "${name}" is an old Word (.doc) file`, t('mở bằng Word và lưu lại dạng .docx', 'open it in Word and save it as .docx'));
   } else {
@@ -79,5 +111,5 @@ export async function readSource(file: string): Promise<string> {
   if (looksLegacyVietnamese(text)) {
     throw refuse(`tệp "${name}" dùng bảng mã tiếng Việt cũ (TCVN3/VNI), không phải Unicode`, `file "${name}" uses a legacy Vietnamese encoding (TCVN3/VNI)`, t('chuyển sang Unicode (ví dụ: Unikey → Công cụ chuyển mã) rồi nhập lại', 'convert it to Unicode (e.g. Unikey’s converter) and import again'));
   }
-  return text;
+  return { blocks: blocks ?? textBlocks(normalizeText(text)), text };
 }

@@ -3,7 +3,7 @@ import type { IsoDate } from '../domain/dates.js';
 import type { Period } from '../domain/recurrence.js';
 import type { Unit } from '../domain/units.js';
 
-export const FLAGS = ['no_owner', 'unknown_owner', 'fuzzy_owner', 'no_deadline', 'deadline_before_issue'] as const;
+export const FLAGS = ['no_owner', 'unknown_owner', 'fuzzy_owner', 'no_deadline', 'deadline_before_issue', 'deadline_invalid', 'deadline_relative'] as const;
 export type Flag = (typeof FLAGS)[number];
 
 export interface SourceMeta {
@@ -29,6 +29,15 @@ export interface Owners {
   /** The words that named an owner outside the registry. */
   ownerText: string | null;
   flags: Flag[];
+  /** The owner phrase as written, the words that decided it. */
+  words?: string | null;
+}
+
+/** Words of the source that decided a value, and where they stand (page and line of the source). */
+export interface Evidence {
+  words: string;
+  page: number;
+  line: number;
 }
 
 export interface ProposedDirective {
@@ -37,6 +46,7 @@ export interface ProposedDirective {
   owners: Owners;
   timing: Timing | null;
   flags: Flag[];
+  evidence: { owner: Evidence | null; timing: Evidence | null };
 }
 
 export interface Proposal {
@@ -44,4 +54,6 @@ export interface Proposal {
   directives: ProposedDirective[];
   /** Identifies a source with no number: the same text imported twice is the same source. */
   contentHash: string;
+  /** Footnotes, kept apart from the body: never directives. */
+  notes: string[];
 }

@@ -3,7 +3,7 @@ import type { PlannedDirective } from '../app/import-conclusion.js';
 import type { Period } from '../domain/recurrence.js';
 import type { SourceMeta } from '../import/types.js';
 
-const RECURRENCE: Record<Period, string> = { month: 'monthly', quarter: 'quarterly', 'half-year': 'semiannual', year: 'yearly' };
+const RECURRENCE: Record<Period, string> = { week: 'weekly', month: 'monthly', quarter: 'quarterly', 'half-year': 'semiannual', year: 'yearly' };
 
 export interface ImportJson {
   source: { kind: string | null; number: string | null; issuedOn: string | null; meetingOn: string | null; chair: string | null; title: string | null };
@@ -16,6 +16,8 @@ export interface ImportJson {
     schedule: 'once' | 'ongoing' | 'recurring';
     recurrence: string | null;
     flags: string[];
+    /** The words that decided the owner and the timing, with their page and line in the source. */
+    evidence: { owner: { words: string; page: number; line: number } | null; timing: { words: string; page: number; line: number } | null };
   }[];
   taskCount: number;
   alreadyImported: boolean;
@@ -35,6 +37,7 @@ export function importJson(source: SourceMeta, directives: PlannedDirective[], t
         schedule: d.schedule,
         recurrence: d.every ? RECURRENCE[d.every] : null,
         flags: [...d.flags],
+        evidence: { owner: d.evidence.owner, timing: d.evidence.timing },
       })),
     taskCount,
     alreadyImported,

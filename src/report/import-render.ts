@@ -11,12 +11,19 @@ const FLAG_LABELS: Record<Flag, Record<Lang, string>> = {
   fuzzy_owner: { vi: 'tên đơn vị gần đúng, cần kiểm tra', en: 'owner matched approximately' },
   no_deadline: { vi: 'không nêu thời hạn', en: 'no deadline stated' },
   deadline_before_issue: { vi: 'thời hạn trước ngày ban hành', en: 'deadline before the issue date' },
+  deadline_invalid: { vi: 'ngày thời hạn không có thật, cần sửa', en: 'the deadline is not a real date' },
+  deadline_relative: { vi: 'thời hạn tính từ một sự kiện chưa có ngày, cần nhập hạn', en: 'deadline counted from an event with no date yet' },
 };
+
+function where(e: { page: number; line: number }, lang: Lang): string {
+  return lang === 'vi' ? `trang ${e.page}, dòng ${e.line}` : `page ${e.page}, line ${e.line}`;
+}
 
 const EVERY: Record<string, Record<Lang, string>> = {
   month: { vi: 'hằng tháng', en: 'monthly' },
   quarter: { vi: 'hằng quý', en: 'quarterly' },
   'half-year': { vi: '6 tháng một lần', en: 'every six months' },
+  week: { vi: 'hằng tuần', en: 'weekly' },
   year: { vi: 'hằng năm', en: 'yearly' },
 };
 
@@ -38,6 +45,10 @@ export function renderDirective(d: PlannedDirective, options: RenderOptions): st
   const lines = [`${paint.bold(d.ordinal)}  ${d.text}`];
   lines.push(`    ${lang === 'vi' ? 'Chủ trì' : 'Lead'}: ${ownerLabel(d, lang)}${d.coordinating.length ? `; ${lang === 'vi' ? 'phối hợp' : 'coordinating'}: ${d.coordinating.map((u) => u.code).join(', ')}` : ''}`);
   lines.push(`    ${lang === 'vi' ? 'Thời hạn' : 'Due'}: ${scheduleLabel(d, lang)}`);
+  // Why the owner and the deadline are what they are: the words that decided them, and where.
+  const { owner, timing } = d.evidence;
+  if (owner) lines.push(paint.dim(`    ${lang === 'vi' ? 'căn cứ chủ trì' : 'owner from'}: “${owner.words}” (${where(owner, lang)})`));
+  if (timing) lines.push(paint.dim(`    ${lang === 'vi' ? 'căn cứ thời hạn' : 'due from'}: “${timing.words}” (${where(timing, lang)})`));
   if (d.flags.length) lines.push(`    ${paint.yellow(`${lang === 'vi' ? 'Lưu ý' : 'Check'}: ${d.flags.map((f) => FLAG_LABELS[f][lang]).join('; ')}`)}`);
   return lines.join('\n');
 }

@@ -70,5 +70,6 @@ export const PERIOD_LABELS: Record<string, Record<Lang, string>> = {
   month: { vi: 'hàng tháng', en: 'monthly' },
   quarter: { vi: 'hàng quý', en: 'quarterly' },
   'half-year': { vi: '6 tháng', en: 'half-yearly' },
+  week: { vi: 'hằng tuần', en: 'weekly' },
   year: { vi: 'hàng năm', en: 'yearly' },
 };
