@@ -14,7 +14,7 @@ export interface DirectivePart {
   lines: string[];
 }
 
-const AUTHORITY = String.raw`(?:giam doc|pho giam doc|chu tich|pho chu tich|lanh dao|bo truong|thu truong|thu tuong|pho thu tuong|ubnd|uy ban nhan dan|hoi nghi|cuoc hop|tinh uy|ban thuong vu|dong chi|chanh van phong|truong ban|(?<!co\s)so)`;
+const AUTHORITY = String.raw`(?:giam doc|pho giam doc|chu tich|pho chu tich|lanh dao|bo truong|thu truong|thu tuong|pho thu tuong|ubnd|uy ban nhan dan|hoi nghi|cuoc hop|tinh uy|ban thuong vu|dong chi|chanh van phong|van phong|chinh phu|truong ban|(?<!co\s)so|(?<!co\s)bo)`;
 const STRONG_VERB = String.raw`(?:yeu cau|giao(?!\s+ban\b)|de nghi|chi dao|phan cong|co y kien(?:\s+chi dao)?)`;
 const WEAK_VERB = String.raw`(?:ket luan|thong nhat)`;
 /** An authority followed within a few words by the verb, or the verb opening the sentence. */
@@ -39,10 +39,8 @@ const ENDINGS = [
   /^(?:kt|tl|tm|q|tuq)\.\s/,
   /^(?:giam doc|pho giam doc|chanh van phong|chu tich|pho chu tich)$/,
   /^(?:tac gia|nguoi viet|nguon|tin lien quan|bai viet lien quan|nhung tin|tong so diem|chia se|in bai)\b/,
-  /\bthong bao\b.{0,200}\bde\b.{0,120}\bbiet\b/,
-  /\bbiet,? (?:thuc hien|phoi hop|thuc hien\.)/,
-  // "Yêu cầu các đơn vị nghiêm túc triển khai thực hiện./.": the closing call to act on the above.
-  /^(?:yeu cau|de nghi)\s[^.;:]{0,80}\bthuc hien(?:\s+(?:nghiem tuc|theo dung quy dinh|cac noi dung tren))?\s*(?:\.\/\.|\.)?$/,
+  // Closing formulas ("… để các đơn vị biết, thực hiện./.") are told apart by the document's structure.
+  /^(?:tran trong thong bao|thong bao)\b.{0,200}\b(?:de|den)\b.{0,120}\bbiet\b/,
 ];
 
 function isLeadIn(folded: string, verb: RegExp): boolean {

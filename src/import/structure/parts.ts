@@ -32,7 +32,8 @@ const BODY_OPENER =
 const SIGNATURE_OPENER = /^(?:kt|tm|tl|tuq|q|ktl)\.\s*\p{L}/u;
 const SIGNATURE_TITLE = /^(?:chu tich|pho chu tich|giam doc|pho giam doc|chanh van phong|pho chanh van phong|bo truong|thu truong|chu nhiem|pho chu nhiem|truong ban|pho truong ban|bi thu|pho bi thu|cuc truong|vu truong|tong cuc truong)$/;
 const RECIPIENTS = /^noi nhan\s*:?/;
-const ADDRESS = /^kinh gui\s*:?\s*/;
+/** "Kính gửi:", or a công điện's "VĂN PHÒNG CHÍNH PHỦ điện:". */
+const ADDRESS = /^(?:kinh gui\s*:?|[\p{L}\s]{3,60}\sdien\s*:)\s*/u;
 const APPENDIX = /^phu luc\b/;
 
 /** Closing formulas: what the document says of itself once the instructions are given. */
@@ -155,7 +156,7 @@ export function documentParts(input: Blocks): Parts {
   // Kính gửi and its addressees.
   const address = blocks[i] ? foldOf(blocks[i]) : '';
   if (blocks[i] && ADDRESS.test(address)) {
-    const inline = blocks[i].text.trim().replace(/^Kính gửi\s*:?\s*/iu, '');
+    const inline = blocks[i].text.trim().replace(/^(?:Kính gửi\s*:?|[\p{L}\s]{3,60}\sđiện\s*:)\s*/iu, '');
     if (inline) parts.addressees.push(inline);
     i += 1;
     for (; i < blocks.length; i++) {
