@@ -36,7 +36,7 @@ const DATE_RULE = new RegExp(String.raw`\b${GOVERNOR}${LINK}(?:${DAY_MONTH_YEAR}
 const MONTH = /\b(trong|truoc|cuoi|het|den het|den|hoan thanh|xong|thoi han\s*:|han\s*:)\s*(?:ngay cuoi\s+)?thang\s+(\d{1,2})\s*(?:[/-]\s*|\s*nam\s+)(\d{4})\b/g;
 const QUARTER = /\b(trong|truoc|cuoi|het|den het|den|hoan thanh|xong|thoi han\s*:|han\s*:)\s*quy\s+([ivx]{1,4}|\d)\b(?:\s*(?:[/-]\s*|\s*nam\s+)(\d{4}))?/g;
 const HALF = /\b(?:trong|truoc|den|het|den het|hoan thanh|xong|cua|thoi han\s*:|han\s*:)\s*(?:6|sau)\s+thang\s+(dau|cuoi)\s+nam\b(?:\s+(\d{4}))?/g;
-const YEAR_END = /\b(?:den het|het|cuoi)\s+nam\s+(?:(\d{4})|nay)\b/g;
+const YEAR_END = /\b(?:den het|het|cuoi)\s+nam(?:\s+(\d{4})|\s+nay)?\b(?!\s*\d)/g;
 const WORKING_DAYS = /\b(?:trong|truoc|cham nhat|sau)(?:\s+vong|\s+thoi han|\s+thoi gian)?\s+(\d{1,3})\s+ngay\s+lam\s+viec\b/g;
 const CALENDAR_DAYS = /\b(?:trong|truoc|cham nhat|sau)(?:\s+vong|\s+thoi han|\s+thoi gian)?\s+(\d{1,3})\s+ngay\b(?!\s+lam\s+viec)/g;
 
@@ -76,6 +76,7 @@ interface Scan {
   found: Found[];
   invalid: { at: number; end: number } | null;
   relative: { at: number; end: number } | null;
+  standing: { at: number; end: number } | null;
 }
 
 /** "từ năm 2021 đến ngày 31/3/2025": the end of a span of time, not a deadline. */
@@ -89,6 +90,7 @@ function scan(text: string, ctx: DeadlineContext): Scan {
   const found: Found[] = [];
   let invalid: Scan['invalid'] = null;
   let relative: Scan['relative'] = null;
+  let standing: Scan['standing'] = null;
   const baseYear = Number(ctx.base.slice(0, 4));
   const add = (m: RegExpMatchArray, due: IsoDate | null, yearGiven: boolean) => {
     const span = { at: m.index!, end: m.index! + m[0].length };
@@ -138,8 +140,14 @@ function scan(text: string, ctx: DeadlineContext): Scan {
       const span = { at: m.index, end: m.index + m[0].length + (from?.[0].length ?? 0) };
       let base: IsoDate | null = ctx.base;
       if (from) {
-        if (FROM_SIGNING.test(from[1])) base = ctx.issuedOn ?? null;
-        else if (FROM_RECEIPT.test(from[1]) || !FROM_SIGNING.test(from[1])) base = null;
+        // "kể từ ngày ký": from the signing date; a draft with no date yet leaves it to the reviewer.
+        if (FROM_SIGNING.test(from[1])) base = ctx.issuedOn === undefined ? ctx.base : ctx.issuedOn;
+        else if (FROM_RECEIPT.test(from[1])) base = null;
+        else {
+          // "… kể từ khi kết thúc sự kiện": a duty that falls due after each event has no date of its own.
+          standing ??= { at: m.index, end: m.index + m[0].length + from[0].length };
+          continue;
+        }
       }
       if (base === null) {
         relative ??= span;
@@ -154,7 +162,7 @@ function scan(text: string, ctx: DeadlineContext): Scan {
     if (after && /\b(?:trong|truoc|cham nhat)\s+(?:vong\s+)?\d{1,3}\s+(?:ngay|thang|tuan)\b/.test(folded.slice(after.index))) relative = { at: after.index, end: after.index + after[0].length };
   }
   found.sort((a, b) => a.at - b.at);
-  return { found, invalid, relative };
+  return { found, invalid, relative, standing };
 }
 
 /** Every governed date in the text, in order of appearance. */
@@ -173,7 +181,7 @@ const PERIOD_DAY = /\b(?:truoc|cham nhat(?:\s+(?:la|vao))?|vao|den)\s+(?:\d{1,2}
 const WEEKDAY: Record<string, number> = { hai: 1, ba: 2, tu: 3, nam: 4, sau: 5, bay: 6 };
 const ONGOING = /\bthuong xuyen\b/;
 /** "Kế hoạch cải cách hành chính hằng năm": a yearly document named, not a recurring task. */
-const NAMED_YEARLY = /\b(?:ke hoach|chuong trinh|du toan|ngan sach|nhiem vu|chi tieu)\b(?:\s+[\p{L}\p{N}]+){0,6}\s+(?:hang|moi)\s+(?:nam|thang|quy)\b/u;
+const NAMED_YEARLY = /\b(?:ke hoach|chuong trinh|du toan)\b(?:\s+[\p{L}\p{N}]+){0,5}\s+(?:hang|moi)\s+nam\b(?!\s*[,;:]|\s+(?:truoc|vao|cham nhat))/u;
 
 function recurrenceOf(folded: string): { every: Period; at: number; end: number } | null {
   const named = NAMED_YEARLY.exec(folded);
@@ -199,7 +207,7 @@ export interface TimingFound {
  * item (it governs the main verb); then a recurrence; then "thường xuyên" anywhere.
  */
 export function findTimingWithWords(text: string, ctx: DeadlineContext): TimingFound | null {
-  const { found, invalid, relative } = scan(text, ctx);
+  const { found, invalid, relative, standing } = scan(text, ctx);
   const folded = foldSameLength(text).trim();
   const offset = foldSameLength(text).indexOf(folded[0] ?? '');
   const words = (at: number, end: number) => text.slice(at, end).trim();
@@ -216,6 +224,7 @@ export function findTimingWithWords(text: string, ctx: DeadlineContext): TimingF
   }
   if (invalid) return { timing: null, words: words(invalid.at, invalid.end), flag: 'deadline_invalid' };
   if (relative) return { timing: null, words: words(relative.at, relative.end), flag: 'deadline_relative' };
+  if (standing) return { timing: { kind: 'ongoing' }, words: words(standing.at, standing.end), flag: null };
   if (/^thuong xuyen\b/.test(folded)) return { timing: { kind: 'ongoing' }, words: words(offset, offset + 'thuong xuyen'.length), flag: null };
   if (every) {
     const day = PERIOD_DAY.exec(folded);

@@ -39,8 +39,9 @@ const ENDINGS = [
   /^(?:kt|tl|tm|q|tuq)\.\s/,
   /^(?:giam doc|pho giam doc|chanh van phong|chu tich|pho chu tich)$/,
   /^(?:tac gia|nguoi viet|nguon|tin lien quan|bai viet lien quan|nhung tin|tong so diem|chia se|in bai)\b/,
-  // Closing formulas ("… để các đơn vị biết, thực hiện./.") are told apart by the document's structure.
-  /^(?:tran trong thong bao|thong bao)\b.{0,200}\b(?:de|den)\b.{0,120}\bbiet\b/,
+  /\bthong bao\b.{0,200}\bde\b.{0,120}\bbiet\b/,
+  // "Yêu cầu các đơn vị nghiêm túc triển khai thực hiện./.": the closing call to act on the above.
+  /^(?:yeu cau|de nghi)\s[^.;:]{0,80}\bthuc hien(?:\s+(?:nghiem tuc|theo dung quy dinh|cac noi dung tren))?\s*(?:\.\/\.|\.)?$/,
 ];
 
 function isLeadIn(folded: string, verb: RegExp): boolean {

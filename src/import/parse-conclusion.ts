@@ -80,6 +80,11 @@ function bodyDirectives(parts: Parts, metaBefore: string[], ctx: DeadlineContext
     const p = preamble ? ownersOf(preamble, registry) : null;
     return p?.lead.length && !p.ownerText ? p : null;
   })();
+  // A period the lead-in gives the tasks themselves ("… thực hiện các nhiệm vụ trong quý IV/2026, cụ thể
+  // như sau:") applies to items that state none; one named earlier in the sentence ("để triển khai … trong
+  // tháng 4/2026, … yêu cầu …") does not.
+  const lastClause = leadIn.replace(/[,;]?\s*(?:cụ thể\s+)?(?:như sau|sau đây)?\s*:\s*$/u, '').split(/[,;]/).at(-1) ?? '';
+  const generalTiming = findTimingWithWords(lastClause, ctx);
   const drafts: Draft[] = [];
   const blockOf = (text: string): Block | null => {
     const probe = foldSameLength(text).slice(0, 50);
@@ -112,8 +117,8 @@ function bodyDirectives(parts: Parts, metaBefore: string[], ctx: DeadlineContext
     const self = findTimingWithWords(body, ctx);
     // A month or a date in a heading or a lead-in is not each item's deadline; a schedule of the item just above is.
     const parent = self ? null : leaf.context.length ? findTimingWithWords(leaf.context.at(-1)!, ctx) : null;
-    const fromContext = parent?.timing && parent.timing.kind !== 'due' ? parent : null;
-    const timing = self ?? fromContext ?? null;
+    const fromContext = parent?.timing && (parent.timing.kind !== 'due' || /\d{1,2}\s*[/.-]\s*\d{1,2}|\d\s+tháng\s+\d/u.test(parent.words)) ? parent : null;
+    const timing = self ?? fromContext ?? (generalTiming?.timing?.kind === 'due' ? generalTiming : null);
     const found = [body, ...leaf.context].flatMap((c) => coordinatingOf(c, registry));
     drafts.push({
       ordinal: leaf.ordinal,
@@ -134,9 +139,12 @@ export function parseBlocks(blocks: Block[], hashText: string, options: ParseOpt
   const parts = documentParts(blocks);
   const before: string[] = [];
   const { registry } = options;
-  const headerText = parts.header.map((b) => b.text).join('\n');
+  // A text with no formal header (a portal's copy): its first lines hold the title and the date.
+  const headerText = (parts.header.length ? parts.header : parts.body.slice(0, 6)).map((b) => b.text).join('\n');
   // The base for "… kể từ ngày ký" is the issue date; the header says it before anything else is read.
-  const provisional = metadataWith(extractMetadata(headerText, '', parts.title), options.overrides);
+  const preface = parts.body.filter((b) => b.kind === 'paragraph').map((b) => b.text);
+  const leadAt = preface.findIndex((l) => findDirectivePart(l) !== null);
+  const provisional = metadataWith(extractMetadata(headerText, (leadAt >= 0 ? preface.slice(0, leadAt + 1) : preface.slice(0, 3)).join('\n'), parts.title), options.overrides);
   const ctx: DeadlineContext = { base: provisional.issuedOn ?? provisional.meetingOn ?? options.today, calendar: options.calendar, issuedOn: provisional.issuedOn };
   const { drafts } = bodyDirectives(parts, before, ctx, registry);
   const source = metadataWith(extractMetadata(headerText, before.join('\n'), parts.title), options.overrides);

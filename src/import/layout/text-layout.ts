@@ -60,7 +60,7 @@ function columnLines(lines: { text: string; page: number; line: number }[]): Lin
 function columnsOf(line: string): { text: string; at: number }[] {
   const out: { text: string; at: number }[] = [];
   let start = 0;
-  for (const m of line.matchAll(/(?: {5,}|\s*\t\s*)/g)) {
+  for (const m of line.matchAll(/ {5,}|\t[\t ]*/g)) {
     const before = line.slice(start, m.index).trim();
     const after = line.slice(m.index + m[0].length);
     if (!before || !/^[\p{Lu}\-–(]/u.test(after) || /(?:Số:?|ngày|tháng|năm)$/iu.test(before)) continue;

@@ -36,11 +36,14 @@ function quantile(values: number[], q: number): number {
 }
 
 /** Where a page's full lines end and its text starts: what "short" and "indented" are measured against. */
-function margins(lines: Line[]): { left: number; right: number; tolerance: number } {
+function margins(lines: Line[]): { left: number; right: number; tolerance: number; wrapped: boolean } {
   const long = lines.filter((l) => l.text.length >= 30);
   const right = quantile(long.map((l) => l.right), 0.8);
   const left = quantile(long.map((l) => l.left), 0.2);
-  return { left, right, tolerance: Math.max(2, (right - left) * 0.1) };
+  const tolerance = Math.max(2, (right - left) * 0.1);
+  // Hard-wrapped text has most of its long lines ending at the same edge; text typed one paragraph a line does not.
+  const atEdge = long.filter((l) => Math.abs(l.right - right) <= tolerance).length;
+  return { left, right, tolerance, wrapped: long.length > 0 && atEdge >= long.length * 0.5 };
 }
 
 /** The numbers glued to a word as footnote references ("hành chính1", "Bảo Lộc[1]"). */
@@ -69,7 +72,7 @@ function startsParagraph(prev: Line, next: Line, m: ReturnType<typeof margins>):
   const marker = markerOf(text);
   if (marker && marker.style !== 'words') return ended || short || !/\p{Ll}$/u.test(before);
   if (/^\p{Ll}/u.test(text)) return false;
-  if (ended && short) return true;
+  if (ended && (short || !m.wrapped)) return true;
   if (ended && next.left > m.left + m.tolerance / 2) return true;
   // A short line with no stop before a capital: a heading or a line of the header.
   return short && !/[,\-–]$/.test(before);

@@ -8,6 +8,7 @@
  */
 import { paragraph, type Block } from '../layout/block.js';
 import { isTaskTableHeader } from '../layout/table-header.js';
+import { markerOf } from '../items.js';
 import { foldSameLength } from '../normalize.js';
 
 export interface Parts {
@@ -146,7 +147,8 @@ export function documentParts(input: Blocks): Parts {
       parts.header.push(b);
       continue;
     }
-    if (isHeaderLine(b, f) || (i < 6 && b.text.length < 80 && !BODY_OPENER.test(f))) {
+    // A short line near the top with no sentence in it (the issuer's second line, a sub-unit) is the header's too.
+    if (isHeaderLine(b, f) || (i < 6 && b.text.length < 80 && !BODY_OPENER.test(f) && !/[.:;]\s*$/.test(b.text) && !markerOf(b.text.trim()))) {
       parts.header.push(b);
       continue;
     }
