@@ -119,7 +119,7 @@ export function textBlocks(text: string): Block[] {
     let left = value.length - value.trimStart().length;
     const segments = columnsOf(value.replace(/\s+$/, '').slice(left));
     segments.forEach((segment, k) => {
-      lines.push({ text: segment.text, page, line: lineOnPage, left: left + segment.at, right: left + segment.at + segment.text.length, gapBefore: gap || onePerLine || k > 0 || segments.length > 1 });
+      lines.push({ text: segment.text.replace(/\s+/g, ' '), page, line: lineOnPage, left: left + segment.at, right: left + segment.at + segment.text.length, gapBefore: gap || onePerLine || k > 0 || segments.length > 1 });
     });
     gap = segments.length > 1;
     left = 0;
