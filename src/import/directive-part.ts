@@ -14,7 +14,7 @@ export interface DirectivePart {
   lines: string[];
 }
 
-const AUTHORITY = String.raw`(?:giam doc|pho giam doc|chu tich|pho chu tich|lanh dao|bo truong|thu truong|thu tuong|pho thu tuong|ubnd|uy ban nhan dan|hoi nghi|cuoc hop|tinh uy|ban thuong vu|dong chi|chanh van phong|van phong|chinh phu|truong ban|(?<!co\s)so|(?<!co\s)bo)`;
+const AUTHORITY = String.raw`(?:giam doc|pho giam doc|chu tich|pho chu tich|lanh dao|bo truong|thu truong|thu tuong|pho thu tuong|ubnd|uy ban nhan dan|hoi nghi|cuoc hop|tinh uy|ban thuong vu|dong chi|chanh van phong|van phong|truong ban|(?<!co\s)so)`;
 const STRONG_VERB = String.raw`(?:yeu cau|giao(?!\s+ban\b)|de nghi|chi dao|phan cong|co y kien(?:\s+chi dao)?)`;
 const WEAK_VERB = String.raw`(?:ket luan|thong nhat)`;
 /** An authority followed within a few words by the verb, or the verb opening the sentence. */
