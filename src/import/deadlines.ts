@@ -175,13 +175,13 @@ const RECURRENCES: [RegExp, Period][] = [
   [/\b(?:hang|moi)\s+thang\b|\bdinh ky\s+(?:hang\s+)?thang\b|\bthang\s+lien ke\b|\bthang\s*\/\s*lan\b/, 'month'],
   [/\b(?:hang|moi)\s+quy\b|\bdinh ky\s+(?:hang\s+)?quy\b|\bquy\s*\/\s*lan\b/, 'quarter'],
   [/\bdinh ky\s+(?:6|sau)\s+thang\b|\b(?:6|sau)\s+thang\s+(?:mot|1)\s+lan\b|\b(?:hang|moi)\s+(?:6|sau)\s+thang\b|\bhang nua nam\b|\bbao cao\s+(?:dinh ky\s+)?(?:6|sau)\s+thang\b/, 'half-year'],
-  [/\b(?:hang|moi)\s+nam\b|\bdinh ky\s+(?:hang\s+)?nam\b|\bnam\s+lien ke\b/, 'year'],
+  [/\b(?:hang|moi)\s+nam\b|\bdinh ky\s+(?:hang\s+)?nam\b|\bnam\s+(?:truoc\s+)?lien ke\b/, 'year'],
 ];
 const PERIOD_DAY = /\b(?:truoc|cham nhat(?:\s+(?:la|vao))?|vao|den)\s+(?:\d{1,2}\s*(?:gio|h)\s*)?ngay\s+(\d{1,2})\b(?!\s*[/.-]\s*\d)(?!\s+thang\s+\d)/;
 const WEEKDAY: Record<string, number> = { hai: 1, ba: 2, tu: 3, nam: 4, sau: 5, bay: 6 };
 const ONGOING = /\bthuong xuyen\b/;
 /** "Kế hoạch cải cách hành chính hằng năm": a yearly document named, not a recurring task. */
-const NAMED_YEARLY = /\b(?:ke hoach|chuong trinh|du toan)\b(?:\s+[\p{L}\p{N}]+){0,5}\s+(?:hang|moi)\s+nam\b(?!\s*[,;:]|\s+(?:truoc|vao|cham nhat))/u;
+const NAMED_YEARLY = /\b(?:ke hoach|chuong trinh|du toan)\b(?:\s+(?!(?:trong|truoc|thang|ngay|vao|den|quy)\b)[\p{L}\p{N}]+){0,5}\s+(?:hang|moi)\s+nam\b(?!\s*[,;:]|\s+(?:truoc|vao|cham nhat))/u;
 
 function recurrenceOf(folded: string): { every: Period; at: number; end: number } | null {
   const named = NAMED_YEARLY.exec(folded);

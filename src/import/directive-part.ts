@@ -23,7 +23,7 @@ const leadIn = (verb: string) =>
 const STRONG = leadIn(STRONG_VERB);
 const WEAK = leadIn(WEAK_VERB);
 /** A numbered section heading about tasks ("II. NHIỆM VỤ THỜI GIAN TỚI"); a title is not one. */
-const HEADING_WORDS = String.raw`(?:cac\s+)?(?:nhiem vu|giai phap|kien nghi|de xuat|phan cong|to chuc thuc hien|y kien ket luan|ket luan|chi dao|giao nhiem vu)(?:[\p{L}\d\s,]{0,80})?:?$`;
+const HEADING_WORDS = String.raw`(?:(?:muc tieu|chi tieu)(?:\s*,|\s+va)\s+)?(?:cac\s+)?(?:nhiem vu|giai phap|kien nghi|de xuat|phan cong|to chuc thuc hien|y kien ket luan|ket luan|chi dao|giao nhiem vu)(?:[\p{L}\d\s,]{0,80})?:?$`;
 const HEADING = new RegExp(String.raw`^(?:[ivx]{1,4}|\d{1,2})[.)]\s*${HEADING_WORDS}`, 'u');
 /** An unnumbered heading counts when written in capitals, as headings are. */
 const CAPS_HEADING = new RegExp(String.raw`^(?!(?:y kien )?ket luan)${HEADING_WORDS}`, 'u');

@@ -104,8 +104,14 @@ export function splitItems(lines: string[]): { preamble: string; items: Item[] }
     } else if (!anyMarker || !current) {
       if (anyMarker) preamble.push(line);
       else root.children.push({ label: null, text: line, children: [] });
-    } else if (!endsSentence(current.text) || /^[\p{Ll}(]/u.test(line) || FIELD.test(line)) {
+    } else if (/^[\p{Ll}(]/u.test(line) || FIELD.test(line)) {
       current.text = `${current.text} ${line}`;
+    } else if (!endsSentence(current.text) && current.children.length === 0 && /:\s*$/.test(line) && line.length < 300) {
+      // "3. Về cải cách tổ chức bộ máy" + "Giao Sở Nội vụ:": the words that introduce the items below it.
+      current.text = `${current.text}: ${line}`;
+    } else if (!endsSentence(current.text) && current.text.length < 200) {
+      // A heading ("1. Công tác triển khai") and the paragraphs under it: its content, one item each.
+      current.children.push({ label: null, text: line, children: [] });
     } else {
       // A plain paragraph after an item: a sibling of it.
       const parent = stack.length > 1 ? stack.at(-2)!.item : root;

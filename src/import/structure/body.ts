@@ -7,7 +7,7 @@ import { foldSameLength } from '../normalize.js';
 
 /** Headings of parts that assess or explain rather than assign ("I. Đánh giá chung", "Mục tiêu"). */
 const ASSESSMENT =
-  /^(?:(?:[ivx]{1,4}|\d{1,2})[.)]\s*)?(?:danh gia(?: chung| tinh hinh| ket qua)?|ket qua(?: dat duoc| thuc hien)?|tinh hinh|uu diem|ton tai|han che|nhan xet|boi canh|muc (?:dich|tieu)|quan diem|su can thiet|can cu|nhung (?:ket qua|ton tai|han che|mat lam duoc)|ve ket qua|thanh phan|thoi gian|dia diem|hinh thuc)(?:[\s,]+(?:yeu cau|han che|nguyen nhan|chung|dat duoc|va [\p{L}\s]{0,30}))*\s*:?\s*$/u;
+  /^(?:(?:[ivx]{1,4}|\d{1,2})[.)]\s*)?(?:danh gia(?: chung| tinh hinh| ket qua)?|ket qua(?: dat duoc| thuc hien)?|tinh hinh|uu diem|ton tai|han che|nhan xet|boi canh|muc (?:dich|tieu)(?: tong quat| cu the)?|chi tieu(?: cu the)?|kinh phi(?: thuc hien)?|quan diem|su can thiet|can cu|nhung (?:ket qua|ton tai|han che|mat lam duoc)|ve ket qua|thanh phan|thoi gian|dia diem|hinh thuc)(?:[\s,]+(?:yeu cau|han che|nguyen nhan|chung|dat duoc|va [\p{L}\s]{0,30}))*\s*:?\s*$/u;
 
 export function isAssessmentHeading(text: string): boolean {
   const folded = foldSameLength(text.trim()).replace(/\s+/g, ' ');

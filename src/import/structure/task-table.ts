@@ -21,7 +21,13 @@ function cellTiming(cell: string, ctx: DeadlineContext): TimingFound | null {
   const folded = foldSameLength(cell).trim().replace(/[.;]$/, '');
   const year = /^(?:trong\s+|ca\s+)?nam\s+(\d{4})$/.exec(folded);
   if (year) return { timing: { kind: 'due', due: `${year[1]}-12-31`, yearGiven: true }, words: cell.trim(), flag: null };
-  if (!folded || /^theo\b/.test(folded)) return null;
+  if (!folded) return null;
+  // "Theo Điều 17 Nghị định …", "Theo hướng dẫn của Trung ương": the time another text sets, none here;
+  // "Theo Kế hoạch … hằng năm" still says the task comes back every year.
+  if (/^theo\b/.test(folded)) {
+    const found = findTimingWithWords(cell, ctx);
+    return found?.timing?.kind === 'recurring' ? found : null;
+  }
   const found = findTimingWithWords(`Thời hạn: ${cell}`, ctx);
   if (!found) return null;
   return { ...found, words: found.words.replace(/^Thời hạn:\s*/, '') };
@@ -41,10 +47,17 @@ export function tableDirectives(rows: Block[], ctx: DeadlineContext, registry: R
     let group = '';
     let last: { number: string; content: string; count: number } | null = null;
     for (const r of table.slice(headerAt + 1)) {
+      // A row with fewer cells than the header: merged down from the row above (its first cells missing,
+      // so the cells it has are the last ones), or merged across at its end (the last cell stands for the rest).
+      const short = r.cells.length < roles.length;
+      const mergedDown = short && at('number') === 0 && !/^(?:\d{1,3}|[IVX]{1,5})\.?$/.test(flat(r.cells[0]));
       const cell = (role: ColumnRole) => {
-        const i = at(role);
+        let i = at(role);
         if (i < 0) return '';
-        // A row with fewer cells (merged at its end): the last cell stands for the rest.
+        if (mergedDown) {
+          i -= roles.length - r.cells.length;
+          return i < 0 ? '' : flat(r.cells[i]);
+        }
         return flat(i < r.cells.length ? r.cells[i] : role === 'coordinating' || role === 'follow-up' ? r.cells.at(-1) : '');
       };
       const number = cell('number').replace(/\.$/, '');
