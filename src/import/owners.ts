@@ -139,9 +139,10 @@ export function ownersAssignedIn(leadIn: string, registry: Registry): Owners | n
   const m = /(?<![\p{L}])(?<!duoc\s)giao(?!\s+(?:ban|thong|duc|luu|dich|nhan|tiep)\b)(?:\s+cho)?\s+/u.exec(folded);
   if (!m) return null;
   const from = m.index + m[0].length;
-  VERB_PATTERN.lastIndex = from;
-  const verb = VERB_PATTERN.exec(folded);
-  const phrase = resolvePhrase(leadIn.slice(from, verb ? verb.index : undefined), registry);
+  // The verb that ends the owner's name is written in lower case: "Đầu tư" in a name is not "đầu tư".
+  const verb = predicateStart(leadIn, folded, from, findMentions(leadIn, folded, registry));
+  const end = verb >= 0 ? verb : undefined;
+  const phrase = resolvePhrase(leadIn.slice(from, end), registry);
   if (phrase.units.length === 0) return null;
-  return { lead: phrase.units, coordinating: [], ownerText: null, flags: phrase.fuzzy ? ['fuzzy_owner'] : [], words: leadIn.slice(from, verb ? verb.index : undefined).trim() };
+  return { lead: phrase.units, coordinating: [], ownerText: null, flags: phrase.fuzzy ? ['fuzzy_owner'] : [], words: leadIn.slice(from, end).trim().replace(/[:;,.]$/, '') };
 }

@@ -97,7 +97,7 @@ function bodyDirectives(parts: Parts, metaBefore: string[], ctx: DeadlineContext
     const assigned = assignmentOf(body);
     const own = ownersOf(assigned, registry);
     // A heading owns its sub-items ("b) Giao Sở Nội vụ:", "1. Văn phòng UBND tỉnh"); the words that introduce a list do not.
-    const inherited = [...leaf.context].reverse().map((c) => ownersOf(c, registry) ?? ownersAssignedIn(c, registry)).find((o) => o !== null) ?? null;
+    const inherited = [...leaf.context].reverse().map((c) => ownersAssignedIn(c, registry) ?? ownersOf(c, registry)).find((o) => o !== null) ?? null;
     // Without a lead-in, only a sentence that assigns (a command, or a registry unit as its subject) is an instruction.
     const assigns = own !== null && (COMMANDS.test(foldSameLength(assigned)) || (own.lead.length > 0 && !own.ownerText));
     if (!part && !assigns) {
@@ -112,7 +112,9 @@ function bodyDirectives(parts: Parts, metaBefore: string[], ctx: DeadlineContext
       }
       continue;
     }
-    const owners = own ?? inherited ?? generalOwners;
+    // "giao Trung tâm chủ trì" under "giao Trung tâm Xúc tiến Đầu tư …:": the short name of the heading's owner.
+    const shortName = own && own.lead.length === 0 && own.ownerText && inherited?.words && fold(inherited.words).startsWith(fold(own.ownerText));
+    const owners = (shortName ? inherited : own) ?? inherited ?? generalOwners;
     if (isNarrative(assigned)) continue;
     const self = findTimingWithWords(body, ctx);
     // A month or a date in a heading or a lead-in is not each item's deadline; a schedule of the item just above is.
