@@ -9,6 +9,8 @@
 export interface Item {
   /** The label as numbered in the text ("2", "a", "(3)"), or null for bullets and plain lines. */
   label: string | null;
+  /** False for a plain paragraph (no number, no bullet) placed after an item. */
+  marked?: boolean;
   text: string;
   children: Item[];
 }
@@ -109,13 +111,13 @@ export function splitItems(lines: string[]): { preamble: string; items: Item[] }
     } else if (!endsSentence(current.text) && current.children.length === 0 && /:\s*$/.test(line) && line.length < 300) {
       // "3. Về cải cách tổ chức bộ máy" + "Giao Sở Nội vụ:": the words that introduce the items below it.
       current.text = `${current.text}: ${line}`;
-    } else if (!endsSentence(current.text) && current.text.length < 200) {
+    } else if ((!endsSentence(current.text) && current.text.length < 200) || (/:\s*$/.test(current.text) && current.text.length < 400)) {
       // A heading ("1. Công tác triển khai") and the paragraphs under it: its content, one item each.
       current.children.push({ label: null, text: line, children: [] });
     } else {
-      // A plain paragraph after an item: a sibling of it.
+      // A plain paragraph after an item: a sibling of it (or the item's second paragraph: the parser decides).
       const parent = stack.length > 1 ? stack.at(-2)!.item : root;
-      current = { label: null, text: line, children: [] };
+      current = { label: null, text: line, children: [], marked: false };
       parent.children.push(current);
     }
   }
@@ -129,6 +131,10 @@ export function splitItems(lines: string[]): { preamble: string; items: Item[] }
 
 export interface Leaf {
   ordinal: string;
+  /** Numbered or bulleted in the text; false for a plain paragraph that follows an item. */
+  marked: boolean;
+  /** The leaf just before it under the same parent, when there is one. */
+  previous: string | null;
   text: string;
   /** The texts of the items above it, outermost first: owners and deadlines they state apply to it. */
   context: string[];
@@ -141,7 +147,8 @@ export function leavesOf(items: Item[], prefix = '', context: string[] = []): Le
     const label = item.label ?? String(i + 1);
     const ordinal = prefix ? `${prefix}.${label}` : label;
     if (item.children.length === 0) {
-      if (item.text.trim()) out.push({ ordinal, text: item.text, context });
+      const before = items[i - 1];
+      if (item.text.trim()) out.push({ ordinal, text: item.text, context, marked: item.marked !== false, previous: before && before.children.length === 0 ? (prefix ? `${prefix}.${before.label ?? String(i)}` : (before.label ?? String(i))) : null });
     } else {
       out.push(...leavesOf(item.children, ordinal, [...context, item.text]));
     }

@@ -12,6 +12,8 @@ export function isNarrative(text: string): boolean {
   // "đã" before the first verb is the main verb's tense: a report. After it ("rà soát các văn
   // bản đã ban hành") it belongs to a relative clause.
   const sentence = text.split(/[.;]/)[0];
+  // "Kể từ ngày 01/01/2025, Văn phòng … sẽ không …": a notice of what the sender will do, not a task given.
+  if (/(?:^|\s)sẽ\s+(?:không|ngừng|dừng|chỉ)\s/u.test(sentence)) return true;
   const past = sentence.search(/(?:^|\s)đã\s/u);
   if (past < 0) return false;
   VERB_PATTERN.lastIndex = 0;

@@ -116,6 +116,14 @@ function bodyDirectives(parts: Parts, metaBefore: string[], ctx: DeadlineContext
     const shortName = own && own.lead.length === 0 && own.ownerText && inherited?.words && fold(inherited.words).startsWith(fold(own.ownerText));
     const owners = (shortName ? inherited : own) ?? inherited ?? generalOwners;
     if (isNarrative(assigned)) continue;
+    // A plain paragraph right after an item, naming no unit of its own: the item's second paragraph.
+    const prev = drafts.at(-1);
+    if (!leaf.marked && prev && leaf.previous === prev.ordinal && !own?.lead.length) {
+      prev.text = `${prev.text} ${body}`;
+      const more = findTimingWithWords(body, ctx);
+      if (!prev.timing && more) Object.assign(prev, { timing: more.timing, timingWords: more.words, timingFlag: more.flag });
+      continue;
+    }
     const self = findTimingWithWords(body, ctx);
     // A month or a date in a heading or a lead-in is not each item's deadline; a schedule of the item just above is.
     const parent = self ? null : leaf.context.length ? findTimingWithWords(leaf.context.at(-1)!, ctx) : null;

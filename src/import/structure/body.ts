@@ -17,7 +17,7 @@ export function isAssessmentHeading(text: string): boolean {
 const AUTHORITY = String.raw`(?:chu tich|pho chu tich|giam doc|pho giam doc|lanh dao|bo truong|thu truong|thu tuong|pho thu tuong|ubnd|uy ban nhan dan|tinh uy|ban thuong vu|thuong truc|dong chi|chanh van phong|van phong|truong ban|bo|so|cuc|ban chi dao)`;
 const COMMAND = String.raw`(?:giao(?!\s+ban\b)(?:\s+cho)?|tran trong de nghi|de nghi|yeu cau|chi dao|phan cong)`;
 /** "<clause>, <authority> … <command> <rest>": the rest, from the command on. */
-const SPOKEN = new RegExp(String.raw`(?:^|[,;.]\s+)(?:${AUTHORITY})(?:\s+[\p{L}\p{N}&.]+){0,10}?\s+(${COMMAND})\s+(?=\S)`, 'u');
+const SPOKEN = new RegExp(String.raw`(?:^|[,;.]\s+)(?:${AUTHORITY})(?:\s+[\p{L}\p{N}&.]+){0,10}?\s+(?<!\sda\s)(${COMMAND})\s+(?=\S)`, 'u');
 
 /** The part of an item an owner is read from: after the authority that gives the instruction. */
 export function assignmentOf(text: string): string {

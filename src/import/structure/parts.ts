@@ -41,7 +41,8 @@ const APPENDIX = /^phu luc\b/;
 const CLOSINGS = [
   /^tran trong (?:thong bao|de nghi|kinh moi|bao cao)\b/,
   /\bthong bao\b.{0,200}\b(?:de|den)\b.{0,160}\bbiet\b/,
-  /^(?:yeu cau|de nghi)\s[^.;:]{0,120}\b(?:nghiem tuc|khan truong)?\s*(?:trien khai\s+)?thuc hien(?:\s+(?:nghiem tuc|theo dung quy dinh|cac noi dung tren|nghiem))?[^.;:]{0,40}(?:\.\/\.|\.)?$/,
+  /^(?:yeu cau|de nghi)\s[^.;:]{0,240}\b(?:nghiem tuc|khan truong)\s*(?:trien khai\s+)?thuc hien(?:\s+(?:nghiem tuc|theo dung quy dinh|cac noi dung (?:neu )?tren|nghiem))?[^.;:]{0,40}(?:\.\/\.|\.)?$/,
+  /^(?:yeu cau|de nghi)\s[^.;:]{0,120}\bthuc hien(?:\s+(?:nghiem tuc|theo dung quy dinh|cac noi dung (?:neu )?tren))?\s*(?:\.\/\.|\.)?$/,
   /^can cu (?:y kien chi dao|noi dung|thong bao|ket luan)[^.]{0,40}tren\b/,
   /\bquan tam,? phoi hop thuc hien\b.{0,40}$/,
   /^(?:trong qua trinh (?:trien khai )?thuc hien|qua trinh thuc hien),? neu co kho khan/,
