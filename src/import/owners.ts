@@ -136,7 +136,7 @@ export function ownersOf(text: string, registry: Registry, topics = 0): Owners |
 /** "Giám đốc Sở giao Văn phòng Sở thực hiện các nội dung sau:": an owner for every item. */
 export function ownersAssignedIn(leadIn: string, registry: Registry): Owners | null {
   const folded = foldSameLength(leadIn);
-  const m = /(?<![\p{L}])(?<!duoc\s)giao(?!\s+(?:ban|thong|duc|luu|dich|nhan|tiep)\b)(?:\s+cho)?\s+/u.exec(folded);
+  const m = /(?<![\p{L}])(?<!(?:duoc|nut|ban|chuyen|trao|bo)\s)giao(?!\s+(?:ban|thong|duc|luu|dich|nhan|tiep)\b)(?:\s+cho)?\s+/u.exec(folded);
   if (!m) return null;
   const from = m.index + m[0].length;
   // The verb that ends the owner's name is written in lower case: "Đầu tư" in a name is not "đầu tư".

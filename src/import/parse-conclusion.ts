@@ -97,7 +97,9 @@ function bodyDirectives(parts: Parts, metaBefore: string[], ctx: DeadlineContext
     const assigned = assignmentOf(body);
     const own = ownersOf(assigned, registry);
     // A heading owns its sub-items ("b) Giao Sở Nội vụ:", "1. Văn phòng UBND tỉnh"); the words that introduce a list do not.
-    const inherited = [...leaf.context].reverse().map((c) => ownersAssignedIn(c, registry) ?? ownersOf(c, registry)).find((o) => o !== null) ?? null;
+    // A topic heading ("Đối với việc thi công tại … thuộc Phường 2 …:") names places, not owners, unless it says "giao".
+    const topic = (c: string) => /^(?:đối với|về)\s/iu.test(c.trim());
+    const inherited = [...leaf.context].reverse().map((c) => ownersAssignedIn(c, registry) ?? (topic(c) ? null : ownersOf(c, registry))).find((o) => o !== null) ?? null;
     // Without a lead-in, only a sentence that assigns (a command, or a registry unit as its subject) is an instruction.
     const assigns = own !== null && (COMMANDS.test(foldSameLength(assigned)) || (own.lead.length > 0 && !own.ownerText));
     if (!part && !assigns) {

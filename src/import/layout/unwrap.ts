@@ -74,8 +74,9 @@ function startsParagraph(prev: Line, next: Line, m: ReturnType<typeof margins>):
   if (/^\p{Ll}/u.test(text)) return false;
   if (ended && (short || !m.wrapped)) return true;
   if (ended && next.left > m.left + m.tolerance / 2) return true;
-  // A short line with no stop before a capital: a heading or a line of the header.
-  return short && !/[,\-–]$/.test(before);
+  // A short line with no stop before a capital: a heading or a line of the header. Before a number
+  // ("… trước ngày" + "30/9/2026.") or a sign, the sentence goes on.
+  return short && !/[,\-–]$/.test(before) && (ended || /^[\p{Lu}"“(]/u.test(text));
 }
 
 /**
