@@ -198,13 +198,19 @@ function gain(text: string, encoding: LegacyEncoding): { gain: number; words: nu
   let result = 0;
   let words = 0;
   let unicode = 0;
+  // A document says the same words many times: each is judged once.
+  const seen = new Map<string, number>();
   for (const [word] of text.matchAll(WORD)) {
     if (UNICODE_VIETNAMESE.test(word)) unicode++;
     // One-letter words prove nothing: a stray © or ½ reads as a TCVN3 vowel.
-    if (!LATIN1.test(word) || [...word].length < 2) continue;
+    if (word.length < 2 || !LATIN1.test(word)) continue;
     words++;
-    const converted = convertLine(word, encoding);
-    result += Number(isSyllable(converted)) - Number(isSyllable(word));
+    let delta = seen.get(word);
+    if (delta === undefined) {
+      delta = Number(isSyllable(convertLine(word, encoding))) - Number(isSyllable(word));
+      seen.set(word, delta);
+    }
+    result += delta;
   }
   return { gain: result, words, unicode };
 }
