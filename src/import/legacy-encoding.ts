@@ -77,11 +77,11 @@ export const VNI_TABLE: ReadonlyMap<string, string> = (() => {
   const table = new Map<string, string>();
   for (const [mark, adds, bases] of VNI_MARKS) {
     for (const base of bases) {
-      const baseLower = base === 'ơ' ? 'ô' : base === 'ư' ? 'ö' : base;
       // ơ and ư with a tone: their own character (ô, ö) then the tone mark.
+      const written = base === 'ơ' ? 'ô' : base === 'ư' ? 'ö' : base;
       const letter = compose(base.normalize('NFD') + adds);
-      table.set(baseLower + mark, letter);
-      table.set(baseLower.toUpperCase() + mark.toUpperCase(), letter.toUpperCase());
+      table.set(written + mark, letter);
+      table.set(written.toUpperCase() + mark.toUpperCase(), letter.toUpperCase());
     }
   }
   for (const [code, letter] of VNI_SINGLE) {
