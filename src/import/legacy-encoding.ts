@@ -8,11 +8,12 @@
  * Capitals in TCVN3: VN3 has codes for Ă Â Ê Ô Ơ Ư Đ only. A capital with a tone mark (Ộ, Ủ…)
  * is written with the lowercase code in the all-capitals font .VnTimeH, and the text keeps no
  * font. So a lowercase code is made a capital when its word is otherwise in capitals ("CéNG" →
- * "CỘNG"), or when the word has at most one other capital and a neighbouring word on the line
- * is in capitals ("X·" between "HßA" and "HéI" → "XÃ"); a toned vowel that begins a sentence
+ * "CỘNG"), or when the words around it are in capitals ("X·" between "HßA" and "HéI" → "XÃ",
+ * but "TTHC ®Ó ®éi" → "TTHC để đội"); a toned vowel that begins a sentence
  * (a paragraph, a list item, after ". " or ": ") is a capital too ("ñy ban" → "Ủy ban").
- * Elsewhere it stays lowercase: a name inside a sentence ("Nguyễn Văn ¸nh" → "ánh"), and text
- * typed in lowercase in .VnTimeH, come out lowercase, since nothing in them says otherwise.
+ * and so is "Ủy ban" wherever it stands. Elsewhere it stays lowercase: a name inside a sentence
+ * ("Nguyễn Văn ¸nh" → "ánh"), and text typed in lowercase in .VnTimeH, come out lowercase,
+ * since nothing in them says otherwise.
  */
 
 export type LegacyEncoding = 'tcvn3' | 'vni';
@@ -115,7 +116,7 @@ function convertTcvn3Line(line: string, previous: string | undefined): string {
       if (letter !== letter.toUpperCase()) return 'lower';
       if (letter !== letter.toLowerCase()) upper++;
     }
-    return upper >= 2 ? 'upper' : 'weak';
+    return upper >= 2 ? 'upper' : upper === 1 ? 'one' : 'none';
   });
   const marker = LIST_MARKER.exec(line)?.[0].length ?? 0;
   const paragraphStart = marker > 0 || previous === undefined || !previous.trim() || /[.:;!?]["”)\]]*\s*$/u.test(previous);
@@ -127,10 +128,15 @@ function convertTcvn3Line(line: string, previous: string | undefined): string {
     const before = line.slice(last, m.index);
     out += before;
     last = m.index + word.length;
-    // Neighbours are the words just a space away: "Sè: 12/UBND" is a title, "X· HéI" capitals.
-    const upperBefore = i > 0 && kind[i - 1] === 'upper' && /^\s+$/u.test(before);
-    const upperAfter = i + 1 < words.length && kind[i + 1] === 'upper' && /^\s+$/u.test(line.slice(last, words[i + 1].index));
-    const capitals = kind[i] === 'upper' || (kind[i] === 'weak' && (upperBefore || upperAfter));
+    // Neighbours are the words just a space away ("Sè: 12/UBND" is a title). A word with one
+    // capital of its own ("X·") needs one neighbour in capitals, a word with none ("®Ó") needs
+    // every neighbour: "TTHC ®Ó" is "TTHC để", "HO¹CH ®Ó TRIÓN" is "HOẠCH ĐỂ TRIỂN".
+    const neighbours = [i - 1, i + 1].filter((j) => j >= 0 && j < words.length && /^\s+$/u.test(j < i ? before : line.slice(last, words[j].index)));
+    const upperNeighbours = neighbours.filter((j) => kind[j] === 'upper').length;
+    const capitals =
+      kind[i] === 'upper' ||
+      (kind[i] === 'one' && upperNeighbours > 0) ||
+      (kind[i] === 'none' && upperNeighbours > 0 && upperNeighbours === neighbours.length);
     const lineStart = first && m.index >= marker;
     if (m.index >= marker) first = false;
     const sentenceStart = (lineStart && paragraphStart) || (!lineStart && /[.:!?]["”)\]]*\s+$/u.test(before));
@@ -142,7 +148,8 @@ function convertTcvn3Line(line: string, previous: string | undefined): string {
       })
       .join('');
   });
-  return out + line.slice(last);
+  // The one name of office text that starts with a toned vowel, capitalised wherever it stands.
+  return (out + line.slice(last)).replace(/(?<!\p{L})ủy ban(?!\p{L})/gu, 'Ủy ban');
 }
 
 function convertVniLine(line: string): string {

@@ -53,8 +53,7 @@ describe('text of a Word 97-2003 .doc', () => {
       '|ỦY BAN NHÂN DÂN TỈNH X | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc|',
       'Kính gửi: Sở Ngoại vụ tỉnh X.',
       '1. Đề nghị các đơn vị báo cáo kết quả thực hiện trước ngày 20/3/2026.',
-      // TCVN3 has no capital Ủ: inside a sentence it reads as lowercase.
-      '2. Giao Văn phòng ủy ban nhân dân tỉnh theo dõi, đôn đốc việc thực hiện.',
+      '2. Giao Văn phòng Ủy ban nhân dân tỉnh theo dõi, đôn đốc việc thực hiện.',
     ]);
   });
 

@@ -97,12 +97,17 @@ describe('detecting and converting legacy text', () => {
     expect(convertLegacy('THùC HIÖN NGHÞ QUYÕT', 'tcvn3')).toBe('THỰC HIỆN NGHỊ QUYẾT');
     expect(convertLegacy('CHñ TÞCH UBND TØNH', 'tcvn3')).toBe('CHỦ TỊCH UBND TỈNH');
     expect(convertLegacy('X· HéI', 'tcvn3')).toBe('XÃ HỘI');
+    expect(convertLegacy('KÕ HO¹CH ®Ó TRIÓN KHAI', 'tcvn3')).toBe('KẾ HOẠCH ĐỂ TRIỂN KHAI');
+    // An acronym next to a word of lowercase codes does not make it capitals.
+    expect(convertLegacy('c¸c TTHC ®Ó ®éi ngò CBCC ®· quy ®Þnh', 'tcvn3')).toBe('các TTHC để đội ngũ CBCC đã quy định');
     // …so is a toned vowel that starts a paragraph, an item or a sentence…
     expect(convertLegacy('ñy ban nh©n d©n tØnh giao: ñy ban nh©n d©n c¸c huyÖn. ë c¸c x·', 'tcvn3')).toBe('Ủy ban nhân dân tỉnh giao: Ủy ban nhân dân các huyện. Ở các xã');
     expect(convertLegacy('a) ¦u tiªn\n- ë vïng s©u\n2. ý kiÕn', 'tcvn3')).toBe('a) Ưu tiên\n- Ở vùng sâu\n2. Ý kiến');
     // …but not inside a sentence, nor on a line that continues the one before (a PDF's wrap).
-    expect(convertLegacy('giao cho ñy ban x·, «ng NguyÔn V¨n ¸nh', 'tcvn3')).toBe('giao cho ủy ban xã, ông Nguyễn Văn ánh');
-    expect(convertLegacy('b¸o c¸o kÕt qu¶ vÒ\nñy ban tØnh', 'tcvn3')).toBe('báo cáo kết quả về\nủy ban tỉnh');
+    expect(convertLegacy('giao cho «ng NguyÔn V¨n ¸nh, ñy viªn', 'tcvn3')).toBe('giao cho ông Nguyễn Văn ánh, ủy viên');
+    expect(convertLegacy('b¸o c¸o kÕt qu¶ vÒ\në c¸c x·', 'tcvn3')).toBe('báo cáo kết quả về\nở các xã');
+    // "Ủy ban" is a name in office text: a capital wherever it stands.
+    expect(convertLegacy('Chñ tÞch ñy ban nh©n d©n tØnh; c¸c ñy ban', 'tcvn3')).toBe('Chủ tịch Ủy ban nhân dân tỉnh; các Ủy ban');
   });
 
   it('TCVN3 ư is the code of the soft hyphen (0xAD), kept as a letter', () => {
