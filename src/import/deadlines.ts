@@ -33,8 +33,8 @@ const DAY_MONTH_YEAR = String.raw`(\d{1,2})\s*[/.-]\s*(\d{1,2})(?:\s*[/.-]\s*(\d
 const WORDS_DATE = String.raw`(\d{1,2})\s+thang\s+(\d{1,2})(?:\s*(?:nam\s*|[/,]\s*)(\d{4}))?`;
 
 const DATE_RULE = new RegExp(String.raw`\b${GOVERNOR}${LINK}(?:${DAY_MONTH_YEAR}|${WORDS_DATE})`, 'g');
-const MONTH = /\b(trong|truoc|cuoi|het|den het|den|hoan thanh|xong|thoi han\s*:|han\s*:)\s*(?:ngay cuoi\s+)?thang\s+(\d{1,2})\s*(?:[/-]\s*|\s*nam\s+)(\d{4})\b/g;
-const QUARTER = /\b(trong|truoc|cuoi|het|den het|den|hoan thanh|xong|thoi han\s*:|han\s*:)\s*quy\s+([ivx]{1,4}|\d)\b(?:\s*(?:[/-]\s*|\s*nam\s+)(\d{4}))?/g;
+const MONTH = /\b(trong|truoc|cuoi|het|den het|den|hoan thanh|xong|thoi han|han)\s*:?\s*(?:ngay cuoi\s+)?thang\s+(\d{1,2})\s*(?:[/-]\s*|\s*nam\s+)(\d{4})\b/g;
+const QUARTER = /\b(trong|truoc|cuoi|het|den het|den|hoan thanh|xong|thoi han|han)\s*:?\s*quy\s+([ivx]{1,4}|\d)\b(?:\s*(?:[/-]\s*|\s*nam\s+)(\d{4}))?/g;
 const HALF = /\b(?:trong|truoc|den|het|den het|hoan thanh|xong|cua|thoi han\s*:|han\s*:)\s*(?:6|sau)\s+thang\s+(dau|cuoi)\s+nam\b(?:\s+(\d{4}))?/g;
 const YEAR_END = /\b(?:den het|het|cuoi)\s+nam(?:\s+(\d{4})|\s+nay)?\b(?!\s*\d)/g;
 const WORKING_DAYS = /\b(?:trong|truoc|cham nhat|sau)(?:\s+vong|\s+thoi han|\s+thoi gian)?\s+(\d{1,3})\s+ngay\s+lam\s+viec\b/g;

@@ -1,10 +1,11 @@
 /**
- * Bytes of a plain-text conclusion → text: UTF-8 with or without BOM, UTF-16 with BOM. Refuses
- * binary data, other encodings, and Vietnamese typed in the legacy TCVN3 (ABC) or VNI fonts,
- * whose letters read as Latin-1 junk ("Së Ngo¹i vô", "Sôû Ngoaïi vuï") even when the bytes are
- * valid UTF-8.
+ * Bytes of a plain-text conclusion → text: UTF-8 with or without BOM, UTF-16 with BOM. Vietnamese
+ * typed in the legacy TCVN3 (ABC) or VNI fonts, whose letters read as Latin-1 junk ("Së Ngo¹i
+ * vô", "Sôû Ngoaïi vuï"), as UTF-8 or as 8-bit bytes, is converted to Unicode. Refuses binary
+ * data and other encodings.
  */
 import { ValidationError, t } from '../domain/errors.js';
+import { convertLegacy, detectLegacyEncoding } from './legacy-encoding.js';
 
 const LEGACY_HINT = t(
   'chuyển văn bản sang Unicode (ví dụ: Unikey → Công cụ chuyển mã, từ TCVN3 hoặc VNI sang Unicode) rồi lưu dạng UTF-8',
@@ -37,7 +38,11 @@ export function decodeText(bytes: Uint8Array, name: string): string {
     try {
       text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
     } catch {
-      throw refuse(name, 'không phải UTF-8 (có thể là mã TCVN3/VNI hoặc Windows-1258 cũ)', 'is not UTF-8 (perhaps legacy TCVN3/VNI or Windows-1258)');
+      // Bytes typed in a legacy font and saved as 8-bit text: read each byte as its Latin-1 sign, then convert.
+      const latin = new TextDecoder('windows-1252').decode(bytes);
+      const encoding = detectLegacyEncoding(latin);
+      if (!encoding) throw refuse(name, 'không phải UTF-8 (có thể là mã Windows-1258 cũ)', 'is not UTF-8 (perhaps legacy Windows-1258)');
+      text = convertLegacy(latin, encoding);
     }
   }
   text = text.replace(/^\ufeff/, '');
@@ -47,9 +52,21 @@ export function decodeText(bytes: Uint8Array, name: string): string {
   if (controls > 16 && controls > text.length / 20) {
     throw refuse(name, 'không phải văn bản (dữ liệu nhị phân)', 'is not text (binary data)', t('dùng tệp .txt, .md, .docx hoặc .pdf có lớp chữ', 'use a .txt, .md, .docx or text .pdf file'));
   }
-  if (looksLegacyVietnamese(text)) throw refuse(name, 'dùng bảng mã tiếng Việt cũ (TCVN3/VNI), không phải Unicode', 'uses a legacy Vietnamese encoding (TCVN3/VNI), not Unicode');
+  return toUnicode(text, name);
+}
+
+/**
+ * Text typed in the legacy TCVN3 (ABC) or VNI fonts, converted to Unicode; text that looks legacy
+ * but reads as neither is refused, naming the encodings it could be.
+ */
+export function toUnicode(text: string, name: string): string {
+  const encoding = detectLegacyEncoding(text);
+  if (encoding) return convertLegacy(text, encoding);
+  if (looksLegacyVietnamese(text)) throw refuse(name, 'dùng bảng mã tiếng Việt cũ (TCVN3/VNI hoặc khác), không đọc được thành Unicode', 'uses a legacy Vietnamese encoding that cannot be read as TCVN3 or VNI');
   return text;
 }
+
+export { detectLegacyEncoding };
 
 /** Markdown → the plain text a reader sees: no heading marks, emphasis or links. */
 export function plainFromMarkdown(text: string): string {

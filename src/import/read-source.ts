@@ -1,11 +1,16 @@
 /**
  * Reads the file a user names: .txt and .md as text, .docx through mammoth, .pdf through unpdf
- * (pdf.js), each loaded only when such a file comes. Every refusal is one line saying what to do.
+ * (pdf.js), a Word 97 .doc through word-extractor, each loaded only when such a file comes, and
+ * turns it into layout blocks; text typed in the legacy TCVN3 or VNI fonts becomes Unicode.
+ * Every refusal is one line saying what to do.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { ValidationError, t } from '../domain/errors.js';
-import { decodeText, looksLegacyVietnamese, plainFromMarkdown } from './decode-text.js';
+import { decodeText, detectLegacyEncoding, plainFromMarkdown, toUnicode } from './decode-text.js';
+import { readDocText } from './doc-reader.js';
+import { convertLegacy } from './legacy-encoding.js';
+import { note } from './layout/block.js';
 import type { Block } from './layout/block.js';
 import { docxBlocks } from './layout/docx-layout.js';
 import { pdfBlocks, type PdfPage } from './layout/pdf-layout.js';
@@ -98,7 +103,16 @@ export async function readSource(file: string): Promise<SourceDocument> {
   if (startsWith(bytes, PDF)) text = textOfBlocks((blocks = await readPdf(bytes, name)));
   else if (startsWith(bytes, ZIP) && ext !== '.txt' && ext !== '.md') text = textOfBlocks((blocks = await readDocx(bytes, name)));
   else if (startsWith(bytes, OLE)) {
-    throw refuse(`tệp "${name}" là định dạng Word cũ (.doc)`, `file "${name}" is an old Word (.doc) file`, t('mở bằng Word và lưu lại dạng .docx', 'open it in Word and save it as .docx'));
+    let doc: string;
+    try {
+      doc = await readDocText(bytes);
+    } catch {
+      throw refuse(`không đọc được tệp Word cũ "${name}" (tệp hỏng, có mật khẩu, hoặc Word 95 trở về trước)`, `cannot read the old Word file "${name}"`, t('mở bằng Word hoặc LibreOffice và lưu lại dạng .docx', 'open it in Word or LibreOffice and save it as .docx'));
+    }
+    // Footnotes come after a line "---", one a line: notes, never directives.
+    const [body, ...rest] = doc.split(/\n---\n/);
+    text = toUnicode(body, name);
+    blocks = [...textBlocks(normalizeText(text)), ...rest.join('\n').split('\n').filter(Boolean).map((n, i) => note(toUnicode(n, name), 1, i + 1))];
   } else {
     text = decodeText(bytes, name);
     if (ext === '.md' || ext === '.markdown') text = plainFromMarkdown(text);
@@ -108,8 +122,13 @@ export async function readSource(file: string): Promise<SourceDocument> {
     throw refuse(`tệp "${name}" là dữ liệu JSON, không phải văn bản kết luận`, `file "${name}" is JSON data, not a conclusion`, t('danh sách đơn vị nạp bằng "tasks unit import FILE"', 'load a unit list with "tasks unit import FILE"'));
   }
   if (!text.trim()) throw refuse(`tệp "${name}" không có nội dung chữ`, `file "${name}" holds no text`, t('kiểm tra lại tệp', 'check the file'));
-  if (looksLegacyVietnamese(text)) {
-    throw refuse(`tệp "${name}" dùng bảng mã tiếng Việt cũ (TCVN3/VNI), không phải Unicode`, `file "${name}" uses a legacy Vietnamese encoding (TCVN3/VNI)`, t('chuyển sang Unicode (ví dụ: Unikey → Công cụ chuyển mã) rồi nhập lại', 'convert it to Unicode (e.g. Unikey’s converter) and import again'));
+  if (blocks && !startsWith(bytes, OLE)) {
+    // A .docx or a PDF typed in a legacy font: its text layer holds the font's codes, not Unicode.
+    const encoding = detectLegacyEncoding(text);
+    if (encoding) {
+      blocks = blocks.map((b) => ({ ...b, text: convertLegacy(b.text, encoding), cells: b.cells.map((c) => convertLegacy(c, encoding)) }));
+      text = textOfBlocks(blocks);
+    } else toUnicode(text, name);
   }
   return { blocks: blocks ?? textBlocks(normalizeText(text)), text };
 }

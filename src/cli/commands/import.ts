@@ -117,7 +117,7 @@ async function runUndo(reference: string, command: Command): Promise<void> {
 export function registerImport(program: Command): void {
   program
     .command('import')
-    .description('nhập thông báo kết luận, ý kiến chỉ đạo (.txt, .md, .docx, .pdf) thành nhiệm vụ')
+    .description('nhập thông báo kết luận, ý kiến chỉ đạo (.txt, .md, .docx, .doc, .pdf) thành nhiệm vụ')
     .argument('[file]', 'tệp văn bản kết luận')
     .option('-n, --dry-run', 'chỉ xem trước, không ghi gì')
     .option('-y, --yes', 'nhập tất cả, không hỏi từng mục')
