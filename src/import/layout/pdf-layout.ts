@@ -69,7 +69,7 @@ function textOf(draft: Draft): string {
   let out = '';
   let end: number | null = null;
   for (const p of draft.parts) {
-    if (end !== null && p.x - end > 1 && !/\s$/.test(out) && !/^\s/.test(p.str)) out += ' ';
+    if (end !== null && p.x - end > 1 && !/\s$/.test(out) && !/^[\s)\],.;:]/.test(p.str)) out += ' ';
     out += p.str;
     end = p.x + p.width;
   }

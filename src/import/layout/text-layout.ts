@@ -45,7 +45,8 @@ function columnLines(lines: { text: string; page: number; line: number }[]): Lin
         gap = true;
         continue;
       }
-      out.push({ text: cell, page: l.page, line: l.line, left: 0, right: cell.length, gapBefore: gap });
+      // A cell holds short lines of its own (issuer, number, Quốc hiệu); only a wrapped one (V/v …) goes on lower case.
+      out.push({ text: cell, page: l.page, line: l.line, left: 0, right: cell.length, gapBefore: gap || !/^[\p{Ll}\d]/u.test(cell) });
       gap = false;
     }
   }
@@ -81,8 +82,8 @@ export function textBlocks(text: string): Block[] {
   let tables = 0;
   let content = false;
   // A copy with one paragraph a line (from a portal or Word) is never hard-wrapped: each line stands alone.
-  const lengths = raw.map((l) => l.trim().length).filter((n, i) => n > 0 && !PIPE_ROW.test(raw[i])).sort((a, b) => a - b);
-  const onePerLine = lengths.length > 0 && lengths[Math.floor(lengths.length / 2)] > 110;
+  const lengths = raw.map((l) => l.trim().length).filter((n, i) => n > 0 && !PIPE_ROW.test(raw[i]) && !/^\s*(?:https?:\/\/|www\.)/.test(raw[i])).sort((a, b) => a - b);
+  const onePerLine = lengths.length > 0 && lengths[Math.floor(lengths.length / 2)] > 100;
   const flush = () => {
     blocks.push(...unwrapLines(lines));
     lines = [];
