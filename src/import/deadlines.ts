@@ -139,7 +139,9 @@ function scan(text: string, ctx: DeadlineContext): Scan {
       const from = FROM.exec(folded.slice(m.index + m[0].length));
       const span = { at: m.index, end: m.index + m[0].length + (from?.[0].length ?? 0) };
       let base: IsoDate | null = ctx.base;
-      if (from) {
+      // "sau khi đề án được phê duyệt, trong 30 ngày …": counted from an event the text cannot date.
+      if (AFTER_EVENT.test(folded.slice(Math.max(0, m.index - 120), m.index).split(/[.;]/).at(-1) ?? '')) base = null;
+      else if (from) {
         // "kể từ ngày ký": from the signing date; a draft with no date yet leaves it to the reviewer.
         if (FROM_SIGNING.test(from[1])) base = ctx.issuedOn === undefined ? ctx.base : ctx.issuedOn;
         else if (FROM_RECEIPT.test(from[1])) base = null;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { makeCalendar } from '../../src/domain/working-days.js';
-import { findDueDates, findTiming, type DeadlineContext } from '../../src/import/deadlines.js';
+import { findDueDates, findTiming, findTimingWithWords, type DeadlineContext } from '../../src/import/deadlines.js';
 
 const ctx: DeadlineContext = { base: '2021-06-24', calendar: makeCalendar({ off: [], workdays: [] }) };
 
@@ -67,5 +67,58 @@ describe('deadline phrases', () => {
   it('counts working days on the calendar it is given', () => {
     const withHoliday = { ...ctx, calendar: makeCalendar({ off: [{ date: '2021-06-25', name: 'nghỉ' }], workdays: [] }) };
     expect(findTiming('trong 1 ngày làm việc', withHoliday)).toMatchObject({ due: '2021-06-28' });
+  });
+});
+
+describe('time expressions by their role', () => {
+  const signed: DeadlineContext = { ...ctx, base: '2026-03-02', issuedOn: '2026-03-02' };
+  const draft: DeadlineContext = { ...ctx, base: '2026-03-02', issuedOn: null };
+
+  it.each([
+    ['tổ chức hội nghị vào ngày 20.9.2026', '2026-09-20'],
+    ['gửi báo cáo về Văn phòng trong ngày 12 tháng 3 năm 2026', '2026-03-12'],
+    ['đăng ký dự họp trước 15 giờ, ngày 11\ntháng 3 năm 2026', '2026-03-11'],
+    ['báo cáo trong 10 ngày làm việc kể từ ngày ký', '2026-03-16'],
+    ['thời hạn hoàn thành: quý II năm 2026', '2026-06-30'],
+  ])('a deadline: %s → %s', (text, due) => {
+    expect(findTiming(text, signed)).toMatchObject({ kind: 'due', due });
+  });
+
+  it.each([
+    'tham mưu xây dựng Chiến lược phát triển đến năm 2030, tầm nhìn đến năm 2045',
+    'triển khai các nhiệm vụ giai đoạn 2026 - 2030',
+    'tổng hợp số liệu từ năm 2021 đến ngày 31/3/2025',
+    'tập trung thực hiện quyết liệt trong năm 2026',
+    'thực hiện theo Kế hoạch số 12/KH-UBND ngày 31/3/2026',
+  ])('not a deadline: %s', (text) => {
+    expect(findTiming(text, signed)).toBeNull();
+  });
+
+  it.each([
+    ['định kỳ 02 tuần/lần tổng hợp, báo cáo tiến độ', 'week', null],
+    ['hằng tuần vào thứ Sáu báo cáo kết quả', 'week', 5],
+    ['báo cáo 6 tháng trước ngày 10/7; báo cáo năm trước ngày 20/12', 'half-year', 10],
+    ['chậm nhất vào ngày 05 hằng tháng gửi báo cáo', 'month', 5],
+    ['tổng hợp trước ngày 05 của tháng liền kề', 'month', 5],
+  ])('recurring: %s', (text, every, day) => {
+    expect(findTiming(text, signed)).toEqual({ kind: 'recurring', every, day });
+  });
+
+  it('is not fooled by a yearly document named in the task', () => {
+    expect(findTiming('tổ chức thực hiện Kế hoạch cải cách hành chính hằng năm của tỉnh', signed)).toBeNull();
+  });
+
+  it.each([
+    ['báo cáo trong 10 ngày làm việc kể từ ngày ký', draft, 'deadline_relative'],
+    ['trong 15 ngày kể từ ngày nhận được văn bản này', signed, 'deadline_relative'],
+    ['sau khi đề án được phê duyệt, trong 30 ngày triển khai thực hiện', signed, 'deadline_relative'],
+    ['hoàn thành trước ngày 31/04/2026', signed, 'deadline_invalid'],
+    ['hoàn thành trong quý V/2026', signed, 'deadline_invalid'],
+  ])('flagged, never dropped: %s', (text, context, flag) => {
+    expect(findTimingWithWords(text, context)).toMatchObject({ timing: null, flag });
+  });
+
+  it('keeps the words that decided the deadline', () => {
+    expect(findTimingWithWords('Sở Tư pháp rà soát, báo cáo chậm nhất ngày 15/4/2026 để tổng hợp.', signed)).toMatchObject({ words: 'chậm nhất ngày 15/4/2026' });
   });
 });

@@ -118,7 +118,7 @@ export function textBlocks(text: string): Block[] {
     }
     content = true;
     let left = value.length - value.trimStart().length;
-    const segments = columnsOf(value.replace(/\s+$/, '').slice(left));
+    const segments = columnsOf(value.trimEnd().slice(left));
     segments.forEach((segment, k) => {
       lines.push({ text: segment.text.replace(/\s+/g, ' '), page, line: lineOnPage, left: left + segment.at, right: left + segment.at + segment.text.length, gapBefore: gap || onePerLine || k > 0 || segments.length > 1 });
     });
