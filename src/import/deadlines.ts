@@ -212,7 +212,7 @@ export function findTimingWithWords(text: string, ctx: DeadlineContext): TimingF
   const { found, invalid, relative, standing } = scan(text, ctx);
   const folded = foldSameLength(text).trim();
   const offset = foldSameLength(text).indexOf(folded[0] ?? '');
-  const words = (at: number, end: number) => text.slice(at, end).trim();
+  const words = (at: number, end: number) => text.slice(at, end).trim().replace(/[.,;:]+$/, '');
   const every = recurrenceOf(folded);
   // "hằng năm, trước ngày 15 tháng 12": a day with no year is the recurrence's day.
   if (every && found.length > 0 && found.every((d) => !d.yearGiven)) {

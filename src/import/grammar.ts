@@ -5,7 +5,7 @@
 
 /** Verbs and the adverbs that open a predicate in an instruction. */
 export const VERBS = [
-  'chu tri', 'phoi hop', 'co trach nhiem', 'chiu trach nhiem', 'tham muu', 'ra soat', 'thuc hien', 'tiep tuc',
+  'chu tri', 'phoi hop', 'co trach nhiem', 'chiu trach nhiem', 'tham muu', 'ra soat', 'thuc hien', 'tiep tuc', 'trao doi',
   'chu dong', 'khan truong', 'kip thoi', 'tang cuong', 'trien khai', 'xay dung', 'to chuc', 'theo doi', 'phai',
   'can', 'nghien cuu', 'de xuat', 'bao cao', 'hoan thanh', 'chu y', 'quan tam', 'don doc', 'nhac nho', 'huong dan',
   'kiem tra', 'cap nhat', 'thuong xuyen', 'som', 'nghiem tuc', 'luu y', 'chi dao', 'pho bien', 'quan triet', 'bo tri',

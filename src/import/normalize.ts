@@ -14,7 +14,8 @@ export function normalizeText(raw: string): string {
     .replace(/[\u200b\u200c\u200d\ufeff\u00ad]/g, '')
     // Word's Shift+Enter (vertical tab) is a line break inside a paragraph: a space here.
     .replace(/\u000b/g, ' ')
-    .replace(/[\u0000-\u0008\u000c-\u001f\u007f-\u009f]/g, '')
+    // A form feed is a page break (pdftotext writes one between pages): the layout reads it.
+    .replace(/[\u0000-\u0008\u000d-\u001f\u007f-\u009f]/g, '')
     .replace(/[\u2028\u2029]/g, '\n');
 }
 

@@ -116,9 +116,21 @@ export function coordinatingOf(original: string, registry: Registry): Unit[] {
   return uniqueUnits(out);
 }
 
+/**
+ * An owner phrase names a body, not a topic: "Công tác lãnh sự … được thực hiện" speaks of work
+ * done (a topic, and a passive "được"), not of the Phòng Lãnh sự.
+ */
+const TOPIC_NOUNS = /^(?:cong tac|viec|noi dung|ho so|ket qua|tinh hinh|chuong trinh|ke hoach|bao cao|van ban|du an|de an|thu tuc|linh vuc|hoat dong|nhiem vu)\b/;
+
+function isSubject(folded: string): boolean {
+  const phrase = folded.trim();
+  return !TOPIC_NOUNS.test(phrase) && !/\b(?:duoc|da|dang|van|con|chua|se)\s*$/.test(phrase);
+}
+
 /** The lead owners an item names itself, or null when it names none (its parent's then apply). */
 export function ownersOf(text: string, registry: Registry, topics = 0): Owners | null {
-  const span = ownerPhrase(text, registry);
+  let span = ownerPhrase(text, registry);
+  if (span && !isSubject(foldSameLength(text.slice(span.start, span.end)))) span = null;
   const phrase = span ? resolvePhrase(text.slice(span.start, span.end), registry) : null;
   if (!phrase || (phrase.units.length === 0 && phrase.unknown.length === 0)) {
     // "Về công tác thi đua: các đơn vị …": a topic before the colon, the owner after it. Two

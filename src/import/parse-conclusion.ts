@@ -161,11 +161,11 @@ export function parseBlocks(blocks: Block[], hashText: string, options: ParseOpt
   const { drafts } = bodyDirectives(parts, before, ctx, registry);
   const source = metadataWith(extractMetadata(headerText, before.join('\n'), parts.title), options.overrides);
   if (!source.issuedOn && source.meetingOn) ctx.base = source.meetingOn;
-  const tables = tableDirectives([...parts.body, ...parts.appendix].filter((b) => b.kind === 'row'), ctx, registry);
+  const tables = [...tableDirectives(parts.body.filter((b) => b.kind === 'row'), ctx, registry, false), ...tableDirectives(parts.appendix.filter((b) => b.kind === 'row'), ctx, registry, true)];
   // A body item with no owner that a table of tasks repeats (a kế hoạch lists its tasks, then assigns them
   // in the appendix) is the table's row, not a task of its own.
   const tabled = tables.map((d) => fold(d.text));
-  const kept = drafts.filter((d) => d.owners?.lead.length || !tabled.some((row) => row.includes(fold(d.text).replace(/[.;:]$/, ''))));
+  const kept = drafts.filter((d) => d.owners?.lead.length || !tabled.some((row) => row.includes(fold(d.text).replace(/\s*\([^)]*\)\s*$/, '').replace(/[.;:]$/, '').slice(0, 80))));
   const all: Draft[] = [...kept, ...tables];
   const everyBlock = [...parts.header, ...parts.body, ...parts.appendix];
   const directives: ProposedDirective[] = all.map((d) => {

@@ -206,7 +206,6 @@ describe('tasks import', () => {
     ['binary', (ws: Workspace) => ws.file('anh.txt', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x00, 0x1a])), /nhị phân/],
     ['over 5 MB', (ws: Workspace) => ws.file('lon.txt', 'a'.repeat(5 * 1024 * 1024 + 1)), /quá lớn/],
     ['a scanned PDF', (ws: Workspace) => ws.file('scan.pdf', makePdf([])), /không có lớp chữ/],
-    ['legacy TCVN3 text', (ws: Workspace) => ws.file('tcvn3.txt', 'Gi¸m ®èc Së yªu cÇu V¨n phßng Së rµ so¸t kÕ ho¹ch tr­íc ngµy 30/9/2021.'), /TCVN3\/VNI/],
     ['an old .doc', (ws: Workspace) => ws.file('cu.doc', Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0x41])), /Word cũ/],
     ['text with no directive', (ws: Workspace) => ws.file('bao-cao.txt', 'Báo cáo tình hình tháng 10.\nCác đơn vị đã hoàn thành nhiệm vụ.'), /không tìm thấy ý kiến chỉ đạo/],
   ])('refuses %s with one line, exit 1, nothing written', (_name, make, message) => {

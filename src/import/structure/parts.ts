@@ -39,6 +39,9 @@ const APPENDIX = /^phu luc\b/;
 
 /** Closing formulas: what the document says of itself once the instructions are given. */
 const CLOSINGS = [
+  // "Trên đây là Kế hoạch …, yêu cầu các đơn vị nghiêm túc triển khai thực hiện./."
+  /^tren day la\b/,
+  /\byeu cau\b[^.;:]{0,160}\bnghiem tuc\b[^.;:]{0,40}\bthuc hien\b[^.;:]{0,40}(?:\.\/\.|\.)?$/,
   /^tran trong (?:thong bao|de nghi|kinh moi|bao cao)\b/,
   /\bthong bao\b.{0,200}\b(?:de|den)\b.{0,160}\bbiet\b/,
   /^(?:yeu cau|de nghi)\s[^.;:]{0,240}\b(?:nghiem tuc|khan truong)\s*(?:trien khai\s+)?thuc hien(?:\s+(?:nghiem tuc|theo dung quy dinh|cac noi dung (?:neu )?tren|nghiem))?[^.;:]{0,40}(?:\.\/\.|\.)?$/,

@@ -33,15 +33,16 @@ function cellTiming(cell: string, ctx: DeadlineContext): TimingFound | null {
   return { ...found, words: found.words.replace(/^Thời hạn:\s*/, '') };
 }
 
-export function tableDirectives(rows: Block[], ctx: DeadlineContext, registry: Registry): Draft[] {
+/** `appendix`: the table stands after the signature, and its ordinals say so ("PL.I.2"). */
+export function tableDirectives(rows: Block[], ctx: DeadlineContext, registry: Registry, appendix = true): Draft[] {
   const out: Draft[] = [];
   const byTable = new Map<number, Block[]>();
   for (const r of rows) if (r.table !== null) byTable.set(r.table, [...(byTable.get(r.table) ?? []), r]);
-  let appendix = 0;
+  let tables = 0;
   for (const table of byTable.values()) {
     const headerAt = table.findIndex((r) => isTaskTableHeader(r.cells));
     if (headerAt < 0) continue;
-    appendix += 1;
+    tables += 1;
     const roles = columnRoles(table[headerAt].cells);
     const at = (role: ColumnRole) => roles.indexOf(role);
     let group = '';
@@ -77,7 +78,8 @@ export function tableDirectives(rows: Block[], ctx: DeadlineContext, registry: R
         content = last.content;
       } else last = { number: number || String(out.length + 1), content, count: 0 };
       if (!content && !product) continue;
-      const ordinal = `${appendix > 1 ? `PL${appendix}` : 'PL'}.${group ? `${group}.` : ''}${last.number}${last.count ? `.${last.count + 1}` : ''}`;
+      const prefix = appendix ? `${tables > 1 ? `PL${tables}` : 'PL'}.` : tables > 1 ? `B${tables}.` : '';
+      const ordinal = `${prefix}${group ? `${group}.` : ''}${last.number}${last.count ? `.${last.count + 1}` : ''}`;
       const text = product && !foldSameLength(content).includes(foldSameLength(product)) ? `${content.replace(/[.;]\s*$/, '')}. Sản phẩm: ${product}` : content;
       const lead = resolvePhrase(leadCell, registry);
       const coordinating = resolvePhrase(cell('coordinating'), registry).units;
