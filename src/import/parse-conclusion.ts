@@ -46,11 +46,20 @@ function metadataWith(meta: SourceMeta, overrides: ParseOptions['overrides']): S
   return out;
 }
 
+const foldedBlocks = new WeakMap<Block, string>();
+
+/** A block's text folded once, whitespace collapsed: looked up for every directive's evidence. */
+function foldedOf(b: Block): string {
+  let out = foldedBlocks.get(b);
+  if (out === undefined) foldedBlocks.set(b, (out = foldSameLength(b.text).replace(/\s+/g, ' ')));
+  return out;
+}
+
 /** Where words stand in the source: the first block of `blocks` that holds them. */
 function locate(words: string, blocks: Block[], from: Block | null): Evidence {
   const probe = foldSameLength(words).replace(/\s+/g, ' ').trim().slice(0, 60);
   const start = from ? Math.max(0, blocks.indexOf(from)) : 0;
-  const found = [...blocks.slice(start), ...blocks.slice(0, start)].find((b) => foldSameLength(b.text).replace(/\s+/g, ' ').includes(probe)) ?? from;
+  const found = [...blocks.slice(start), ...blocks.slice(0, start)].find((b) => foldedOf(b).includes(probe)) ?? from;
   return { words, page: found?.page ?? 1, line: found?.line ?? 1 };
 }
 
@@ -87,8 +96,8 @@ function bodyDirectives(parts: Parts, metaBefore: string[], ctx: DeadlineContext
   const generalTiming = findTimingWithWords(lastClause, ctx);
   const drafts: Draft[] = [];
   const blockOf = (text: string): Block | null => {
-    const probe = foldSameLength(text).slice(0, 50);
-    return paragraphs.find((b) => foldSameLength(b.text).includes(probe)) ?? null;
+    const probe = foldSameLength(text).replace(/\s+/g, ' ').slice(0, 50);
+    return paragraphs.find((b) => foldedOf(b).includes(probe)) ?? null;
   };
   for (const leaf of leavesOf(items)) {
     if (leaf.context.some(isAssessmentHeading) || isAssessmentHeading(leaf.text)) continue;

@@ -77,3 +77,24 @@ if (!fs.existsSync(reference)) {
   line('tasks import --dry-run --json (reference), wall', 300, stats(wall));
   fs.rmSync(dir, { recursive: true, force: true });
 }
+
+// A 30-page PDF (our own thông báo, 240 directives, made by test/fixtures/import/make-fixtures.mjs):
+// `tasks import --dry-run --json` within 1 s, reading pdf.js positions included.
+{
+  const pdf = path.join(root, 'test', 'fixtures', 'import', 'thong-bao-30-trang.pdf');
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tasks-bench-'));
+  const env = { ...process.env, TASKS_DB: path.join(dir, 'tasks.db'), TASKS_TODAY: '2027-01-06', NO_COLOR: '1' };
+  const bin = path.join(root, 'bin', 'tasks.js');
+  spawnSync(process.execPath, [bin, 'unit', 'import', path.join(root, 'data', 'units-sample.json')], { env });
+  const wall = [];
+  let count = 0;
+  for (let i = 0; i < 5; i++) {
+    started = performance.now();
+    const r = spawnSync(process.execPath, [bin, 'import', pdf, '--dry-run', '--json'], { env, encoding: 'utf8' });
+    wall.push(performance.now() - started);
+    if (r.status !== 0) throw new Error(r.stderr);
+    count = JSON.parse(r.stdout).directives.length;
+  }
+  line(`tasks import of a 30-page PDF (${count} directives), wall`, 1000, stats(wall));
+  fs.rmSync(dir, { recursive: true, force: true });
+}
