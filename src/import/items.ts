@@ -135,6 +135,8 @@ export interface Leaf {
   marked: boolean;
   /** The leaf just before it under the same parent, when there is one. */
   previous: string | null;
+  /** For an item that is a task and lists its details ("…, trong đó:"), the details' texts. */
+  details?: string[];
   text: string;
   /** The texts of the items above it, outermost first: owners and deadlines they state apply to it. */
   context: string[];
@@ -150,6 +152,8 @@ export function leavesOf(items: Item[], prefix = '', context: string[] = []): Le
       const before = items[i - 1];
       if (item.text.trim()) out.push({ ordinal, text: item.text, context, marked: item.marked !== false, previous: before && before.children.length === 0 ? (prefix ? `${prefix}.${before.label ?? String(i)}` : (before.label ?? String(i))) : null });
     } else {
+      // "Chủ trì … tập trung giải phóng mặt bằng …, trong đó:" is a task itself, its sub-items the details.
+      if (/\S[^:]{60,},?\s*(?:trong đó|cụ thể(?: là)?|bao gồm)\s*:\s*$/iu.test(item.text)) out.push({ ordinal, text: item.text, context, marked: true, previous: null, details: item.children.map((c) => c.text) });
       out.push(...leavesOf(item.children, ordinal, [...context, item.text]));
     }
   });

@@ -129,6 +129,9 @@ function isSubject(folded: string): boolean {
 
 /** The lead owners an item names itself, or null when it names none (its parent's then apply). */
 export function ownersOf(text: string, registry: Registry, topics = 0): Owners | null {
+  // "Đối với công tác … qua địa bàn Phường 2: Tập trung …": a topic names places; the owner, if any, comes after it.
+  const topicHead = topics < 2 ? /^(?:đối với|về)\s[^:\n]{2,200}:(?!\d)\s*/iu.exec(text) : null;
+  if (topicHead && topicHead[0].length < text.length) return ownersOf(text.slice(topicHead[0].length), registry, topics + 1);
   let span = ownerPhrase(text, registry);
   if (span && !isSubject(foldSameLength(text.slice(span.start, span.end)))) span = null;
   const phrase = span ? resolvePhrase(text.slice(span.start, span.end), registry) : null;

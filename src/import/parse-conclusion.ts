@@ -103,7 +103,9 @@ function bodyDirectives(parts: Parts, metaBefore: string[], ctx: DeadlineContext
     if (leaf.context.some(isAssessmentHeading) || isAssessmentHeading(leaf.text)) continue;
     const body = trimItem(leaf.text);
     if (!body || isClosing(body)) continue;
-    const assigned = assignmentOf(body);
+    // "Đến nay, 13/14 sở đã đề xuất …; tuy nhiên … Giao Sở X chủ trì …": the report, then the assignment.
+    const later = isNarrative(body) ? /(?:^|[.;]\s+)(?=(?:Giao|Đề nghị|Yêu cầu|giao|đề nghị|yêu cầu)\s)/u.exec(body.replace(/^[^.;]*/, '')) : null;
+    const assigned = later ? body.slice(body.replace(/^[^.;]*/, '').length === body.length ? 0 : body.length - body.replace(/^[^.;]*/, '').length + later.index + later[0].length) : assignmentOf(body);
     const own = ownersOf(assigned, registry);
     // A heading owns its sub-items ("b) Giao Sở Nội vụ:", "1. Văn phòng UBND tỉnh"); the words that introduce a list do not.
     // A topic heading ("Đối với việc thi công tại … thuộc Phường 2 …:") names places, not owners, unless it says "giao".
@@ -135,7 +137,8 @@ function bodyDirectives(parts: Parts, metaBefore: string[], ctx: DeadlineContext
       if (!prev.timing && more) Object.assign(prev, { timing: more.timing, timingWords: more.words, timingFlag: more.flag });
       continue;
     }
-    const self = findTimingWithWords(body, ctx);
+    // A task with its details is done when the last detail is.
+    const self = findTimingWithWords(leaf.details ? `${body} ${leaf.details.join(' ')}` : body, ctx);
     // A month or a date in a heading or a lead-in is not each item's deadline; a schedule of the item just above is.
     const parent = self ? null : leaf.context.length ? findTimingWithWords(leaf.context.at(-1)!, ctx) : null;
     const fromContext = parent?.timing && (parent.timing.kind !== 'due' || /\d{1,2}\s*[/.-]\s*\d{1,2}|\d\s+tháng\s+\d/u.test(parent.words)) ? parent : null;

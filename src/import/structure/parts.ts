@@ -48,12 +48,15 @@ const CLOSINGS = [
   /^(?:yeu cau|de nghi)\s[^.;:]{0,120}\bthuc hien(?:\s+(?:nghiem tuc|theo dung quy dinh|cac noi dung (?:neu )?tren))?\s*(?:\.\/\.|\.)?$/,
   /^can cu (?:y kien chi dao|noi dung|thong bao|ket luan)[^.]{0,40}tren\b/,
   /\bquan tam,? phoi hop thuc hien\b.{0,40}$/,
-  /^(?:trong qua trinh (?:trien khai )?thuc hien|qua trinh thuc hien),? neu co kho khan/,
+  /^(?:trong qua trinh (?:trien khai )?thuc hien|qua trinh thuc hien),? neu co (?:phat sinh )?(?:kho khan|vuong mac)/,
 ];
 
 export function isClosing(text: string): boolean {
   const folded = foldSameLength(text.trim());
-  return CLOSINGS.some((c) => c.test(folded));
+  if (CLOSINGS.some((c) => c.test(folded))) return true;
+  // "Yêu cầu … nghiêm túc thực hiện. Trong quá trình thực hiện, nếu có khó khăn … ./.": closings one after another.
+  const sentences = folded.split(/(?<=\.)\s+(?=\S)/).filter((x) => x.replace(/[./\s]/g, ''));
+  return sentences.length > 1 && sentences.every((x) => CLOSINGS.some((c) => c.test(x)));
 }
 
 function foldOf(b: Block): string {
