@@ -26,8 +26,8 @@ const ORDINAL_WORDS = String.raw`(?:Thứ (?:nhất|hai|ba|tư|năm|sáu|bảy|t
 const MARKERS: { style: string; pattern: RegExp; label: (m: RegExpExecArray) => string | null }[] = [
   { style: 'roman', pattern: /^([IVX]{1,5})[.)/]\s+/, label: (m) => m[1] },
   { style: 'multi', pattern: /^(\d{1,2}(?:\.\d{1,2})+)\.?\s+/, label: (m) => m[1] },
-  { style: 'num-dot', pattern: /^(\d{1,2})\.(?!\d)\s*/, label: (m) => m[1] },
-  { style: 'num-paren', pattern: /^(\d{1,2})\)\s*/, label: (m) => m[1] },
+  { style: 'num-dot', pattern: /^(\d{1,3})\.(?!\d)\s*/, label: (m) => m[1] },
+  { style: 'num-paren', pattern: /^(\d{1,3})\)\s*/, label: (m) => m[1] },
   { style: 'num-slash', pattern: /^(\d{1,2})\/\s+/, label: (m) => m[1] },
   { style: 'paren-num', pattern: /^\((\d{1,2})\)\s*/, label: (m) => `(${m[1]})` },
   { style: 'alpha-paren', pattern: /^([a-zđ])\)\s*/, label: (m) => m[1] },
