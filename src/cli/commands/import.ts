@@ -111,6 +111,7 @@ async function runUndo(reference: string, command: Command): Promise<void> {
     const result = await undoImport(s.ctx, reference);
     if (s.json) return printJson(result);
     say(s.render.lang === 'vi' ? `Đã hủy lần nhập văn bản ${result.number ?? `#${result.sourceId}`}: xóa ${result.tasks} nhiệm vụ, ${result.directives} ý kiến chỉ đạo.` : `Undid the import of ${result.number ?? `#${result.sourceId}`}: removed ${result.tasks} tasks, ${result.directives} directives.`);
+    if (result.reminders > 0) say(s.render.lang === 'vi' ? `Các nhắc việc đã gửi (${result.reminders}) vẫn còn trong nhật ký: tasks log.` : `The reminders sent (${result.reminders}) stay in the audit trail: tasks log.`);
   });
 }
 
