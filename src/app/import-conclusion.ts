@@ -149,6 +149,10 @@ export async function commitImport(ctx: Context, plan: ImportPlan, directives: P
     const sourceId = await sourceFor(trx, plan, meta);
     await pausePoint('import:source');
     const assignedOn = meta.issuedOn ?? meta.meetingOn ?? trx.today;
+    // A conclusion is often imported days after it was issued: a recurring directive starts with
+    // the first period whose due day is still ahead on the day it is recorded, so it is never
+    // overdue on the day it is imported.
+    const recordedOn = assignedOn > trx.today ? assignedOn : trx.today;
     const stamp = trx.now().toISOString();
     const taskIds: number[] = [];
     for (const d of directives.filter((x) => !x.skipped)) {
@@ -157,7 +161,7 @@ export async function commitImport(ctx: Context, plan: ImportPlan, directives: P
       for (const lead of owners) {
         const coordinatorIds = d.coordinating.filter((u) => u.id !== lead?.id).map((u) => u.id);
         if (d.schedule === 'recurring' && lead && d.every) {
-          const series = { text: d.text, leadUnitId: lead.id, coordinatorIds, every: d.every, day: d.day, startsOn: assignedOn, untilOn: null, nextPeriodOn: firstPeriodStart(d.every, d.day, assignedOn), sourceId, directiveId };
+          const series = { text: d.text, leadUnitId: lead.id, coordinatorIds, every: d.every, day: d.day, startsOn: assignedOn, untilOn: null, nextPeriodOn: firstPeriodStart(d.every, d.day, recordedOn), sourceId, directiveId };
           const seriesId = await insertSeries(trx.db, series, stamp);
           await audit(trx, 'series.add', { unitId: lead.id }, { series: seriesId, text: d.text, lead: lead.code, every: d.every, day: d.day, import: sourceId });
           taskIds.push(...(await createOccurrences(trx, { ...series, id: seriesId })));

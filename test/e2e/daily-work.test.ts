@@ -55,3 +55,40 @@ describe('import --undo after reminders went out', () => {
     expect(ws.snapshot()).toBe(before);
   });
 });
+
+const RECURRING = `Số: 55/TB-SNgV
+Quảng Hòa, ngày 10 tháng 11 năm 2026
+THÔNG BÁO
+Kết luận của Giám đốc Sở
+Giám đốc Sở yêu cầu:
+1. Văn phòng Sở tổng hợp báo cáo tình hình thực hiện nhiệm vụ hằng tháng, trước ngày 20.
+2. Phòng Lãnh sự báo cáo công tác lãnh sự hằng quý, trước ngày 15 của tháng cuối quý.
+3. Thanh tra Sở báo cáo hằng tháng.
+`;
+
+describe('a recurring directive imported mid-period', () => {
+  const dues = (ws: Workspace) => ws.json<any[]>(['list']).map((t) => [t.lead, t.due, t.bucket]);
+
+  it('is not overdue on the day it is imported: the first period whose due day is still ahead', () => {
+    const ws = withUnits('2026-11-25');
+    must(ws, ['import', ws.file('kl.txt', RECURRING), '--yes']);
+    // VP's "before the 20th" of November has passed by the 25th: December is its first period.
+    expect(dues(ws)).toEqual([
+      ['LS', '2026-12-15', 'open_in_term'],
+      ['TTR', '2026-11-30', 'open_in_term'],
+    ]);
+    expect(ws.json<any[]>(['due']).filter((t) => t.section === 'overdue')).toEqual([]);
+    const december = ws.run(['list', '--json'], { env: { TASKS_TODAY: '2026-12-01' } });
+    expect(JSON.parse(december.stdout).filter((t: any) => t.lead === 'VP').map((t: any) => t.due)).toEqual(['2026-12-20']);
+  });
+
+  it('starts with the current period when its due day is still ahead, due on that day', () => {
+    const ws = withUnits('2026-11-12');
+    must(ws, ['import', ws.file('kl.txt', RECURRING), '--yes']);
+    expect(dues(ws)).toEqual([
+      ['VP', '2026-11-20', 'open_in_term'],
+      ['LS', '2026-12-15', 'open_in_term'],
+      ['TTR', '2026-11-30', 'open_in_term'],
+    ]);
+  });
+});
