@@ -92,3 +92,25 @@ describe('a recurring directive imported mid-period', () => {
     ]);
   });
 });
+
+describe("a unit head's tasks due", () => {
+  it("shows the head's unit by default, the whole Sở with --all; the office sees the whole Sở", () => {
+    const ws = withUnits('2026-11-20');
+    must(ws, ['add', 'Rà soát thủ tục lãnh sự', '--unit', 'LS', '--due', '19/11/2026', '--source', '84/TB-SNgV', '--issued', '2026-10-01']);
+    must(ws, ['add', 'Kiểm tra thư điện tử công vụ', '--unit', 'VP', '--due', '23/11/2026']);
+    must(ws, ['add', 'Đón đoàn vào', '--unit', 'HTQT', '--due', '25/11/2026']);
+    must(ws, ['user', 'add', 'Chuyên viên', '--login', 'chuyenvien.vp', '--role', 'office']);
+    must(ws, ['user', 'add', 'Trưởng phòng LS', '--login', 'tp.ls', '--role', 'head', '--unit', 'LS']);
+    const head = { TASKS_USER: 'tp.ls' };
+    const leads = (args: string[], env?: Record<string, string>) => JSON.parse(must(ws, [...args, '--json'], env)).map((t: any) => t.lead);
+    expect(leads(['due'], head)).toEqual(['LS']);
+    expect(leads(['due', '--all'], head)).toEqual(['LS', 'VP', 'HTQT']);
+    expect(leads(['due', '--unit', 'HTQT'], head)).toEqual(['HTQT']);
+    expect(leads(['due'])).toEqual(['LS', 'VP', 'HTQT']);
+    const plain = ws.run(['due'], { env: head });
+    expect(plain.code).toBe(0);
+    expect(plain.stderr).toMatch(/Nhiệm vụ do Phòng Lãnh sự chủ trì; cả Sở: tasks due --all/);
+    expect(plain.stdout).not.toMatch(/VP|HTQT/);
+    expect(ws.run(['due', '--all', '--unit', 'VP']).code).toBe(2);
+  });
+});
