@@ -114,3 +114,81 @@ describe("a unit head's tasks due", () => {
     expect(ws.run(['due', '--all', '--unit', 'VP']).code).toBe(2);
   });
 });
+
+/** thong-bao-112 corrected: item 2's deadline moved, item 3 dropped (the rest renumbered), a new item 8. */
+function corrected(): string {
+  let text = fs.readFileSync(NOTICE, 'utf8');
+  text = text.replace('chậm nhất ngày 15/5.', 'chậm nhất ngày 29/5.');
+  text = text.replace(/3\. Phòng Hợp tác quốc tế khẩn trương[^\n]*\n/, '');
+  for (const n of [4, 5, 6, 7, 8]) text = text.replace(`\n${n}. `, `\n${n - 1}. `);
+  return text.replace(
+    '7. Tiếp tục quán triệt việc sử dụng chữ ký số trên văn bản điện tử.',
+    '7. Tiếp tục quán triệt việc sử dụng chữ ký số trên văn bản điện tử.\n8. Thanh tra Sở kiểm tra việc giải quyết hồ sơ hợp pháp hóa lãnh sự, báo cáo trước ngày 30/6/2026.',
+  );
+}
+
+describe('import --update of a corrected conclusion with the same number', () => {
+  function imported(): { ws: Workspace; file: string; ls: any; htqt: any } {
+    const ws = withUnits('2026-03-20');
+    must(ws, ['import', NOTICE, '--yes']);
+    const tasks = ws.json<any[]>(['list']);
+    const ls = tasks.find((t) => t.lead === 'LS' && /Hội nghị công tác lãnh sự/.test(t.text));
+    const htqt = tasks.find((t) => t.lead === 'HTQT' && /thỏa thuận quốc tế/.test(t.text));
+    must(ws, ['progress', String(ls.id), 'Đã dự thảo kế hoạch hội nghị']);
+    must(ws, ['progress', String(htqt.id), 'Đang lấy ý kiến các sở']);
+    return { ws, file: ws.file('112-ban-sua.txt', corrected()), ls, htqt };
+  }
+
+  it('without --update shows new, changed and removed directives and writes nothing', () => {
+    const { ws, file } = imported();
+    const before = ws.snapshot();
+    const r = ws.run(['import', file, '--yes']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/đã được nhập trước đây/);
+    expect(r.stderr).toMatch(/Bản này khác bản đã nhập/);
+    expect(r.stderr).toMatch(/--update/);
+    expect(r.stdout).toMatch(/\+ Mục 8 \(mới\)\s+Thanh tra Sở kiểm tra/);
+    expect(r.stdout).toMatch(/~ Mục 2 \(sửa\)\s+Phòng Lãnh sự .*29\/5/);
+    expect(r.stdout).toMatch(/trước: .*15\/5/);
+    expect(r.stdout).toMatch(/- Mục 3 \(bỏ\)\s+Phòng Hợp tác quốc tế/);
+    const json = ws.json(['import', file]);
+    expect(json).toMatchObject({ alreadyImported: true, taskCount: 0, updated: false });
+    expect(json.changes.added.map((d: any) => d.ordinal)).toEqual(['8']);
+    expect(json.changes.changed.find((c: any) => c.ordinal === '2')).toMatchObject({ was: { ordinal: '2' }, redated: [{ from: '2026-05-15', to: '2026-05-29' }] });
+    expect(json.changes.removed.map((d: any) => d.ordinal)).toEqual(['3']);
+    expect(ws.snapshot()).toBe(before);
+  });
+
+  it('with --update applies it: the changed task keeps its id and history, the removed one is cancelled with a reason', () => {
+    const { ws, file, ls, htqt } = imported();
+    const count = ws.json<any[]>(['list']).length;
+    const r = ws.run(['import', file, '--update']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toMatch(/Đã cập nhật văn bản 112\/TB-SNgV: 1 mục mới \(1 nhiệm vụ mới\).*1 mục bỏ; 1 nhiệm vụ dừng thực hiện/);
+    const tasks = ws.json<any[]>(['list']);
+    expect(tasks).toHaveLength(count + 1);
+    expect(tasks.find((t) => /hồ sơ hợp pháp hóa lãnh sự/.test(t.text))).toMatchObject({ lead: 'TTR', due: '2026-06-30', bucket: 'open_in_term' });
+    const changed = ws.json(['show', String(ls.id)]);
+    expect(changed).toMatchObject({ id: ls.id, due: '2026-05-29', originalDue: '2026-05-29', bucket: 'open_in_term' });
+    expect(changed.text).toMatch(/29\/5/);
+    expect(changed.progress.map((p: any) => p.note)).toEqual(['Đã dự thảo kế hoạch hội nghị']);
+    const removed = ws.json(['show', String(htqt.id)]);
+    expect(removed).toMatchObject({ bucket: 'cancelled', cancelledOn: '2026-03-20' });
+    expect(removed.cancelReason).toMatch(/112\/TB-SNgV.*mục 3/);
+    expect(removed.progress).toHaveLength(1);
+    expect(ws.json<any[]>(['log']).at(-1)).toMatchObject({ action: 'source.update-import' });
+    // Applied once: the same corrected file again finds nothing new.
+    const again = ws.run(['import', file, '--update', '--json']);
+    expect(JSON.parse(again.stdout)).toMatchObject({ alreadyImported: true, taskCount: 0 });
+    expect(JSON.parse(again.stdout).changes).toBeUndefined();
+    expect(ws.json<any[]>(['list'])).toHaveLength(count + 1);
+  });
+
+  it('keeps a completed task completed when its directive is corrected', () => {
+    const { ws, file, ls } = imported();
+    must(ws, ['done', String(ls.id), '--evidence', '45/BC-LS']);
+    must(ws, ['import', file, '--update', '--yes']);
+    expect(ws.json(['show', String(ls.id)])).toMatchObject({ bucket: 'done_on_time', evidence: '45/BC-LS', due: '2026-05-15' });
+    expect(ws.json(['show', String(ls.id)]).text).toMatch(/29\/5/);
+  });
+});
