@@ -192,3 +192,32 @@ describe('import --update of a corrected conclusion with the same number', () =>
     expect(ws.json(['show', String(ls.id)]).text).toMatch(/29\/5/);
   });
 });
+
+describe('history and show in words', () => {
+  it('says what happened, never an event code or an English key', () => {
+    const ws = withUnits('2026-12-03');
+    must(ws, ['add', 'Rà soát hồ sơ tiếp công dân', '--unit', 'LS', '--due', '09/12/2026']);
+    must(ws, ['user', 'add', 'Chuyên viên', '--login', 'chuyenvien.vp', '--role', 'office']);
+    must(ws, ['user', 'add', 'Trưởng phòng LS', '--login', 'tp.ls', '--role', 'head', '--unit', 'LS']);
+    must(ws, ['extend', '1', '--to', '18/12/2026', '--reason', 'Chờ ý kiến của Bộ'], { TASKS_USER: 'tp.ls' });
+    const show = must(ws, ['show', '1']);
+    expect(show).toMatch(/Đề nghị gia hạn đến 18\/12\/2026 \(gửi 03\/12\/2026\), hạn hiện tại 09\/12\/2026/);
+    must(ws, ['extend', '1', '--approve']);
+    must(ws, ['edit', '1', '--text', 'Rà soát lại hồ sơ tiếp công dân']);
+    must(ws, ['progress', '1', 'Đã dự thảo báo cáo'], { TASKS_USER: 'tp.ls' });
+    must(ws, ['done', '1', '--on', '15/12/2026', '--evidence', '31/BC-LS'], { TASKS_USER: 'tp.ls', TASKS_TODAY: '2026-12-15' });
+    const history = must(ws, ['history', '1']);
+    const words = history.trim().split('\n').map((line) => line.split('\t')[4]);
+    expect(words).toEqual([
+      'Giao “Rà soát hồ sơ tiếp công dân” cho LS, hạn 09/12/2026',
+      'Đề nghị gia hạn đến 18/12/2026 (gửi 03/12/2026), hạn hiện tại 09/12/2026; lý do: Chờ ý kiến của Bộ',
+      'Duyệt đề nghị gia hạn của tp.ls (gửi 03/12/2026): hạn 09/12/2026 → 18/12/2026; lý do: Chờ ý kiến của Bộ',
+      'Sửa nội dung: “Rà soát hồ sơ tiếp công dân” → “Rà soát lại hồ sơ tiếp công dân”',
+      'Báo cáo tiến độ: Đã dự thảo báo cáo',
+      'Hoàn thành ngày 15/12/2026, văn bản báo cáo 31/BC-LS (ghi theo ngày 15/12/2026)',
+    ]);
+    const all = `${history}\n${must(ws, ['show', '1'], { TASKS_TODAY: '2026-12-15' })}\n${must(ws, ['log'])}`;
+    expect(all).not.toMatch(/task\.|user\.|source\.|\b(from|to|reason|evidence|completedOn|requestedBy|before|after|asOf):/);
+    expect(all).not.toMatch(/[{}"]/);
+  });
+});
