@@ -1,6 +1,7 @@
 /** The office's daily work (issue "The giao ban report and the daily work", items 9–16): the real CLI on a real database. */
 import fs from 'node:fs';
 import path from 'node:path';
+import { simpleParser } from 'mailparser';
 import { describe, expect, it } from 'vitest';
 import { ROOT, workspace, type Workspace } from '../helpers/cli.js';
 
@@ -219,5 +220,63 @@ describe('history and show in words', () => {
     const all = `${history}\n${must(ws, ['show', '1'], { TASKS_TODAY: '2026-12-15' })}\n${must(ws, ['log'])}`;
     expect(all).not.toMatch(/task\.|user\.|source\.|\b(from|to|reason|evidence|completedOn|requestedBy|before|after|asOf):/);
     expect(all).not.toMatch(/[{}"]/);
+  });
+});
+
+describe('a unit code with Đ and the reminder e-mail', () => {
+  const LONG = 'Phòng Tin học, Chuyển đổi số và Cải cách hành chính thuộc Sở Tài chính tỉnh Quảng Hòa';
+
+  function tracker(): Workspace {
+    const ws = workspace('2026-12-03');
+    must(ws, ['unit', 'add', 'TCĐT', LONG, '--email', 'tcdt@stc.quanghoa.example.vn', '--head', 'Trưởng phòng Tin học']);
+    must(ws, ['config', 'set', 'mail.from', 'nhacviec@stc.quanghoa.example.vn']);
+    must(ws, ['config', 'set', 'mail.senderName', 'Văn phòng Sở Tài chính tỉnh Quảng Hòa (bộ phận theo dõi nhiệm vụ)']);
+    must(ws, ['add', 'Triển khai chữ ký số cho công chức', '--unit', 'tcdt', '--due', '05/12/2026']);
+    must(ws, ['progress', '1', 'Đã cấp 40/55 chứng thư số'], { TASKS_TODAY: '2026-12-03' });
+    return ws;
+  }
+
+  it('takes TCĐT as a code and finds it typed without the mark', () => {
+    const ws = tracker();
+    expect(ws.json<any[]>(['list', '--unit', 'TCDT']).map((t) => t.lead)).toEqual(['TCĐT']);
+    expect(ws.json<any>(['unit', 'list']).units.map((u: any) => u.code)).toEqual(['TCĐT']);
+  });
+
+  it('says "Mã nhiệm vụ #N", the last progress note and how to report completion; names are encoded whole', async () => {
+    const ws = tracker();
+    must(ws, ['config', 'set', 'office.email', 'vanphong@stc.quanghoa.example.vn']);
+    const outbox = path.join(ws.dir, 'ob');
+    must(ws, ['remind', '--outbox', outbox]);
+    const [file] = fs.readdirSync(outbox).filter((f) => f.endsWith('.eml'));
+    expect(file).toMatch(/-TCDT\.eml$/);
+    const raw = fs.readFileSync(path.join(outbox, file));
+    const mail = await simpleParser(raw);
+    const text = mail.text ?? '';
+    expect(text).toMatch(/Mã nhiệm vụ #1 · Hạn xử lý: 05\/12\/2026/);
+    expect(text).toMatch(/Tiến độ gần nhất: 03\/12\/2026: Đã cấp 40\/55 chứng thư số/);
+    expect(text).toMatch(/Cách báo cáo hoàn thành: gửi văn bản báo cáo kết quả, ghi rõ Mã nhiệm vụ, về .*\(vanphong@stc\.quanghoa\.example\.vn\)/);
+    expect(text).toMatch(/tasks done 1 --evidence/);
+    expect(mail.html).toMatch(/Mã nhiệm vụ #1/);
+    const to = mail.to && !Array.isArray(mail.to) ? mail.to.value : [];
+    expect(to).toEqual([{ address: 'tcdt@stc.quanghoa.example.vn', name: LONG }]);
+    expect(mail.from?.value[0].name).toBe('Văn phòng Sở Tài chính tỉnh Quảng Hòa (bộ phận theo dõi nhiệm vụ)');
+    // Every encoded-word of a name holds whole words: cut only after a space, never inside a word.
+    const head = raw.toString('latin1').split('\r\n\r\n')[0];
+    const toField = /^To: (.*(?:\r\n[ \t].*)*)/m.exec(head)![1];
+    const words = [...toField.matchAll(/=\?UTF-8\?B\?([^?]+)\?=/g)].map((m) => Buffer.from(m[1], 'base64').toString('utf8'));
+    expect(words.length).toBeGreaterThan(1);
+    expect(words.join('')).toBe(LONG);
+    for (const w of words.slice(0, -1)) expect(w).toMatch(/ $/);
+    for (const line of head.split('\r\n')) expect(line.length).toBeLessThanOrEqual(998);
+  });
+
+  it('runs with mail.from alone: office.email is optional', () => {
+    const ws = tracker();
+    const r = ws.run(['remind', '--outbox', path.join(ws.dir, 'ob')]);
+    expect(r.code, r.stderr).toBe(0);
+    const [file] = fs.readdirSync(path.join(ws.dir, 'ob'));
+    const raw = fs.readFileSync(path.join(ws.dir, 'ob', file), 'utf8');
+    expect(raw).toMatch(/^To: /m);
+    expect(raw).not.toMatch(/^Cc: /m);
   });
 });
