@@ -60,7 +60,8 @@ function recipients(value: string): string {
 }
 
 export const SETTINGS: readonly SettingSpec[] = [
-  { key: 'org.parent', defaultValue: 'SỞ NGOẠI VỤ', description: t('cơ quan chủ quản, dòng trên của tiêu đề', 'governing body, the header\'s upper line'), check: line(120) },
+  // No sample agency: a new database learns it from the units file's "organization" or is told it.
+  { key: 'org.parent', defaultValue: '', description: t('cơ quan chủ quản, dòng trên của tiêu đề (theo trường "organization" của danh sách đơn vị)', 'governing body, the header\'s upper line (from the unit list\'s "organization")'), check: line(120) },
   { key: 'org.name', defaultValue: 'VĂN PHÒNG', description: t('cơ quan, đơn vị ban hành báo cáo (in đậm)', 'the issuing body (bold)'), check: nonEmptyLine(120) },
   { key: 'org.place', defaultValue: 'Quảng Hòa', description: t('địa danh ghi trước ngày tháng', 'place name before the date'), check: nonEmptyLine(60) },
   { key: 'report.number', defaultValue: '', description: t('số của báo cáo (để trống khi chưa vào sổ)', 'report number (blank until registered)'), check: documentNumber },
@@ -116,4 +117,13 @@ export type SettingMap = Record<string, string>;
 
 export function settingMap(values: SettingValue[]): SettingMap {
   return Object.fromEntries(values.map((v) => [v.key, v.value]));
+}
+
+/**
+ * The header's upper line from a unit list's "organization": "Sở Ngoại vụ tỉnh Quảng Hòa" →
+ * "SỞ NGOẠI VỤ" (the province belongs to the line above it, which a Sở's own report leaves out).
+ */
+export function agencyLineOf(organization: string): string {
+  const name = cleanLine(organization).replace(/\s+(tỉnh|thành phố|tp\.?)\s+\S.*$/iu, '');
+  return name.toLocaleUpperCase('vi');
 }

@@ -280,3 +280,44 @@ describe('a unit code with Đ and the reminder e-mail', () => {
     expect(raw).not.toMatch(/^Cc: /m);
   });
 });
+
+describe('no sample agency in a new database', () => {
+  const units = (organization?: string) =>
+    JSON.stringify({ ...(organization ? { organization } : {}), units: [{ code: 'VP', name: 'Văn phòng Sở', email: 'vp@stc.example.vn' }, { code: 'NS', name: 'Phòng Ngân sách', email: 'ns@stc.example.vn' }] });
+
+  it('refuses a DOCX or HTML digest until the agency is known, and never prints SỞ NGOẠI VỤ', () => {
+    const ws = workspace('2026-11-20');
+    must(ws, ['unit', 'import', ws.file('dv.json', units())]);
+    must(ws, ['add', 'Lập dự toán ngân sách 2027', '--unit', 'NS', '--due', '30/11/2026']);
+    expect(ws.json<any[]>(['config', 'list']).find((c) => c.key === 'org.parent')).toMatchObject({ value: '', default: true });
+    const before = ws.snapshot();
+    for (const name of ['bc.docx', 'bc.html']) {
+      const r = ws.run(['digest', '--month', '2026-11', '--out', name]);
+      expect(r.code).toBe(1);
+      expect(r.stderr.trim().split('\n')).toHaveLength(1);
+      expect(r.stderr).toMatch(/chưa có tên cơ quan cho tiêu đề báo cáo \(org\.parent\).*tasks config set org\.parent/);
+      expect(fs.existsSync(path.join(ws.dir, name))).toBe(false);
+    }
+    expect(ws.snapshot()).toBe(before);
+    expect(ws.run(['digest', '--month', '2026-11']).code).toBe(0);
+    must(ws, ['config', 'set', 'org.parent', 'SỞ TÀI CHÍNH']);
+    must(ws, ['digest', '--month', '2026-11', '--out', 'bc.html']);
+    const html = fs.readFileSync(path.join(ws.dir, 'bc.html'), 'utf8');
+    expect(html).toContain('SỞ TÀI CHÍNH');
+    expect(html).not.toMatch(/NGOẠI VỤ/i);
+  });
+
+  it('takes the agency from the units file\'s organization, and never replaces one set by hand', () => {
+    const ws = workspace('2026-11-20');
+    const r = ws.run(['unit', 'import', ws.file('dv.json', units('Sở Tài chính tỉnh Quảng Hòa'))]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/Cơ quan ghi trên báo cáo \(org\.parent\): SỞ TÀI CHÍNH/);
+    expect(ws.json<any>(['config', 'get', 'org.parent'])).toMatchObject({ value: 'SỞ TÀI CHÍNH' });
+    must(ws, ['add', 'Lập dự toán ngân sách 2027', '--unit', 'NS', '--due', '30/11/2026']);
+    must(ws, ['digest', '--month', '2026-11', '--out', 'bc.html']);
+    expect(fs.readFileSync(path.join(ws.dir, 'bc.html'), 'utf8')).toContain('SỞ TÀI CHÍNH');
+    must(ws, ['config', 'set', 'org.parent', 'UBND TỈNH QUẢNG HÒA']);
+    must(ws, ['unit', 'import', ws.file('dv2.json', units('Sở Ngoại vụ tỉnh Quảng Hòa'))]);
+    expect(ws.json<any>(['config', 'get', 'org.parent']).value).toBe('UBND TỈNH QUẢNG HÒA');
+  });
+});

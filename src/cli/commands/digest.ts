@@ -21,6 +21,7 @@ export async function emitReport(s: Session, make: () => Promise<Digest>, opts: 
     import('../write-output.js'),
   ]);
   const format = chooseFormat(opts.format === undefined ? undefined : parseFormat(opts.format), s.json, opts.out);
+  if (format === 'docx' || format === 'html') await (await import('../agency.js')).ensureAgency(s);
   const digest = await make();
   const content = await renderDigest(digest, format, format === 'term' && opts.out !== undefined ? { ...s.render, color: false } : s.render);
   const written = writeReport(content, opts.out, isBinary(format));
