@@ -4,6 +4,7 @@
  */
 import { ValidationError, t, type Text } from './errors.js';
 import { REMIND_SETTINGS } from './remind-settings.js';
+import { parsePeriodKind } from './report-period.js';
 import { cleanLine } from './text.js';
 
 export interface SettingSpec {
@@ -74,6 +75,12 @@ export const SETTINGS: readonly SettingSpec[] = [
     defaultValue: 'Giám đốc Sở (để b/c); Các Phó Giám đốc Sở; Các đơn vị thuộc Sở; Lưu: VT, VP',
     description: t('nơi nhận, cách nhau bởi dấu ";"', 'recipients, separated by ";"'),
     check: recipients,
+  },
+  {
+    key: 'report.period',
+    defaultValue: 'month',
+    description: t('kỳ báo cáo mặc định của tasks digest: month (tháng dương lịch) hoặc nd09 (từ ngày 15 tháng trước đến ngày 14 tháng này)', 'default reporting period of tasks digest: month or nd09 (15th of the previous month to the 14th)'),
+    check: (value: string) => parsePeriodKind(value),
   },
   ...REMIND_SETTINGS,
 ];
