@@ -321,3 +321,80 @@ describe('no sample agency in a new database', () => {
     expect(ws.json<any>(['config', 'get', 'org.parent']).value).toBe('UBND TỈNH QUẢNG HÒA');
   });
 });
+
+describe('the giao ban report: period, rates with their formula, units worst first', () => {
+  function tracker(): Workspace {
+    const ws = withUnits('2026-12-03');
+    must(ws, ['add', 'Báo cáo công tác lãnh sự quý III', '--unit', 'LS', '--due', '10/10/2026', '--source', '11/TB-SNgV', '--issued', '2026-09-01']);
+    must(ws, ['add', 'Rà soát hồ sơ hộ chiếu công vụ', '--unit', 'LS', '--due', '20/11/2026', '--source', '12/TB-SNgV', '--issued', '2026-11-05']);
+    must(ws, ['add', 'Kiểm tra thư điện tử công vụ', '--unit', 'VP', '--due', '05/11/2026', '--source', '13/TB-SNgV', '--issued', '2026-10-20']);
+    must(ws, ['add', 'Chuẩn bị đón đoàn tỉnh kết nghĩa', '--unit', 'HTQT', '--due', '25/12/2026', '--source', '14/TB-SNgV', '--issued', '2026-11-16']);
+    must(ws, ['done', '2', '--on', '2026-11-18', '--evidence', '20/BC-LS']);
+    must(ws, ['done', '3', '--on', '2026-11-10', '--evidence', '21/BC-VP']);
+    return ws;
+  }
+
+  it('a calendar month: assigned in the period beside the cumulative figures, and the previous month with the change', () => {
+    const ws = tracker();
+    const d = ws.json(['digest', '--month', '2026-11']);
+    expect(d.period).toMatchObject({ kind: 'month', start: '2026-11-01', end: '2026-11-30', asOf: '2026-11-30' });
+    expect(d.inPeriod).toMatchObject({ assigned: 2, done_on_time: 1, open_in_term: 1, onTimeRate: 1 });
+    expect(d.totals).toMatchObject({ assigned: 4, done_on_time: 1, done_late: 1, open_overdue: 1, open_in_term: 1, onTimeRate: 1 / 3 });
+    expect(d.previous).toMatchObject({ start: '2026-10-01', end: '2026-10-31', totals: { assigned: 2, open_overdue: 1, open_in_term: 1, onTimeRate: 0 } });
+    const md = must(ws, ['digest', '--month', '2026-11', '--format', 'md']);
+    expect(md).toMatch(/Kỳ báo cáo: tháng 11\/2026, từ ngày 01\/11\/2026 đến ngày 30\/11\/2026\./);
+    expect(md).toMatch(/Số liệu tính đến hết ngày 30\/11\/2026/);
+    expect(md).toMatch(/\| Tình trạng \| Giao trong kỳ \| Lũy kế \| Tỷ trọng \| Lũy kế kỳ trước \| Tăng, giảm \|/);
+    expect(md).toMatch(/\| Hoàn thành đúng hạn \| 1 \| 1 \| 25,0% \| 0 \| ▲ 1 \|/);
+    expect(md).toMatch(/\| Quá hạn \(chưa hoàn thành\) \| 0 \| 1 \| 25,0% \| 1 \| = \|/);
+    expect(md).toMatch(/\*\*Tỷ lệ hoàn thành đúng hạn\*\* \| \*\*100,0%\*\* \| \*\*33,3%\*\* \|  \| \*\*0,0%\*\* \| \*\*▲ 33,3 điểm\*\* \|/);
+  });
+
+  it('Nghị định 09: from the 15th of the month before to the 14th, as the default once configured', () => {
+    const ws = tracker();
+    must(ws, ['config', 'set', 'report.period', 'nd09']);
+    const d = ws.json(['digest', '--month', '2026-11']);
+    expect(d.period).toMatchObject({ kind: 'nd09', start: '2026-10-15', end: '2026-11-14', asOf: '2026-11-14', from: '2025-12-15', next: { start: '2026-11-15', end: '2026-12-14' } });
+    expect(d.totals).toMatchObject({ assigned: 3, done_late: 1, open_overdue: 1, open_in_term: 1 });
+    expect(d.inPeriod).toMatchObject({ assigned: 2, done_late: 1, open_in_term: 1 });
+    expect(d.previous).toMatchObject({ start: '2026-09-15', end: '2026-10-14', totals: { assigned: 1, open_overdue: 1 } });
+    expect(d.completedThisMonth.map((t: any) => t.id)).toEqual([3]);
+    expect(d.dueNextMonth.map((t: any) => t.id)).toEqual([2]);
+    expect(ws.json(['digest', '--month', '2026-11', '--period', 'month']).period.kind).toBe('month');
+    const term = must(ws, ['digest', '--month', '2026-11']);
+    expect(term).toMatch(/kỳ báo cáo từ 15\/10\/2026 đến 14\/11\/2026/);
+    expect(term).toMatch(/VI\. NHIỆM VỤ ĐẾN HẠN TRONG KỲ SAU \(15\/11\/2026 – 14\/12\/2026\)/);
+    const bad = ws.run(['digest', '--month', '2026-11', '--period', 'quy']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/kỳ báo cáo không hợp lệ/);
+    expect(ws.run(['config', 'set', 'report.period', 'tuan']).code).toBe(1);
+  });
+
+  it('prints each rate with its formula under the table, in every text format', () => {
+    const ws = tracker();
+    const formula = 'Tỷ lệ hoàn thành đúng hạn = hoàn thành đúng hạn ÷ (hoàn thành đúng hạn + hoàn thành quá hạn + quá hạn chưa hoàn thành)';
+    const share = 'Tỷ trọng = số nhiệm vụ của nhóm ÷ tổng bốn nhóm theo dõi thời hạn (lũy kế).';
+    for (const format of ['md', 'html', 'term']) {
+      const text = must(ws, ['digest', '--month', '2026-11', '--format', format]).replace(/\s+/g, ' ');
+      expect(text, format).toContain(formula);
+      expect(text, format).toContain(share);
+      expect(text, format).toMatch(/so với lũy kế đến hết ngày 31\/10\/2026/);
+    }
+    const html = must(ws, ['digest', '--month', '2026-11', '--out', 'bc.html']);
+    expect(html).toBe('');
+    const file = fs.readFileSync(path.join(ws.dir, 'bc.html'), 'utf8');
+    expect(file).toMatch(/<th>Tỷ trọng<\/th>/);
+    expect(file).toMatch(/<p class="note">Tỷ lệ hoàn thành đúng hạn = /);
+  });
+
+  it('ranks units worst first (overdue, then rate); --order registry keeps the registry order', () => {
+    const ws = tracker();
+    expect(ws.json(['digest', '--month', '2026-11']).units.map((u: any) => u.code)).toEqual(['LS', 'VP', 'TTR', 'HTQT', 'TTDN']);
+    expect(ws.json(['digest', '--month', '2026-11', '--order', 'registry']).units.map((u: any) => u.code)).toEqual(['VP', 'TTR', 'LS', 'HTQT', 'TTDN']);
+    const md = must(ws, ['digest', '--month', '2026-11', '--format', 'md']);
+    expect(md.indexOf('| 1 | Phòng Lãnh sự |')).toBeGreaterThan(0);
+    expect(md).toMatch(/Đơn vị xếp theo số nhiệm vụ quá hạn \(nhiều nhất trước\)/);
+    expect(must(ws, ['digest', '--month', '2026-11', '--format', 'md', '--order', 'registry'])).not.toMatch(/Đơn vị xếp theo/);
+    expect(ws.run(['digest', '--month', '2026-11', '--order', 'worst']).code).toBe(2);
+  });
+});
