@@ -1,5 +1,5 @@
 /**
- * Address headers written by hand rather than by the mail library: a Vietnamese display name is
+ * Address and subject headers written by hand rather than by the mail library: Vietnamese text is
  * split into RFC 2047 encoded-words only between words, never inside one, so a client that shows
  * each encoded-word apart (or refuses a character cut in two) still shows every word whole. Pure.
  */
@@ -7,15 +7,27 @@ import type { Address } from './transport.js';
 
 /** An encoded-word may be 75 characters long (RFC 2047 §2). */
 const MAX_WORD = 75;
-const PREFIX = '=?UTF-8?B?';
+const PREFIX = '=?UTF-8?Q?';
 const SUFFIX = '?=';
 
+/** Q encoding with only the characters RFC 2047 §5(3) allows in a phrase left as they are. */
+function q(text: string): string {
+  let out = '';
+  for (const byte of Buffer.from(text, 'utf8')) {
+    const c = String.fromCharCode(byte);
+    if (c === ' ') out += '_';
+    else if (/[A-Za-z0-9!*+\-/]/.test(c)) out += c;
+    else out += `=${byte.toString(16).toUpperCase().padStart(2, '0')}`;
+  }
+  return out;
+}
+
 function encodedLength(text: string): number {
-  return PREFIX.length + Math.ceil(Buffer.byteLength(text, 'utf8') / 3) * 4 + SUFFIX.length;
+  return PREFIX.length + q(text).length + SUFFIX.length;
 }
 
 function encode(text: string): string {
-  return `${PREFIX}${Buffer.from(text, 'utf8').toString('base64')}${SUFFIX}`;
+  return `${PREFIX}${q(text)}${SUFFIX}`;
 }
 
 /** Pieces of at most one encoded-word each, cut after a space (or, for one overlong word, between characters). */
@@ -47,6 +59,12 @@ export function displayNameHeader(name: string): string {
   if (/^[A-Za-z0-9!#$%&'*+/=?^_`{|}~ -]*$/.test(name)) return name;
   if (/^[\x20-\x7e]*$/.test(name)) return `"${name.replace(/([\\"])/g, '\\$1')}"`;
   return pieces(name).map(encode).join('\r\n ');
+}
+
+/** Unstructured text (the subject): ASCII as it is, anything else in encoded-words cut between words. */
+export function textHeader(text: string): string {
+  const line = text.replace(/[\u0000-\u001f\u007f]/g, ' ');
+  return /^[\x20-\x7e]*$/.test(line) && !/=\?/.test(line) ? line : pieces(line).map(encode).join('\r\n ');
 }
 
 export function addressHeader(addresses: Address[]): string {

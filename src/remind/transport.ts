@@ -1,5 +1,5 @@
 /** What a transport is given and what it reports back, recipient by recipient. */
-import { addressHeader } from './address-header.js';
+import { addressHeader, textHeader } from './address-header.js';
 
 export type Channel = 'outbox' | 'smtp';
 
@@ -64,11 +64,11 @@ export function mailerMessage(mail: OutgoingMail): Record<string, unknown> {
   };
 }
 
-const ADDRESS_FIELDS = new Set(['from', 'to', 'cc', 'reply-to']);
+const ADDRESS_FIELDS = new Set(['from', 'to', 'cc', 'reply-to', 'subject']);
 
 /**
- * The composed message with its address fields written by address-header.ts instead of the mail
- * library, which cuts a long Vietnamese name into encoded-words in the middle of a word.
+ * The composed message with its address fields and subject written by address-header.ts instead
+ * of the mail library, which cuts long Vietnamese text into encoded-words in the middle of a word.
  */
 export function withAddressFields(raw: Buffer, mail: OutgoingMail): Buffer {
   const text = raw.toString('latin1');
@@ -85,6 +85,7 @@ export function withAddressFields(raw: Buffer, mail: OutgoingMail): Buffer {
     ...(mail.replyTo ? [`Reply-To: ${addressHeader([mail.replyTo])}`] : []),
     `To: ${addressHeader(mail.to)}`,
     ...(mail.cc.length ? [`Cc: ${addressHeader(mail.cc)}`] : []),
+    `Subject: ${textHeader(mail.subject)}`,
   ];
   return Buffer.concat([Buffer.from([...ours, ...kept].join('\r\n'), 'latin1'), raw.subarray(end)]);
 }

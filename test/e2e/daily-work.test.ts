@@ -5,6 +5,13 @@ import { simpleParser } from 'mailparser';
 import { describe, expect, it } from 'vitest';
 import { ROOT, workspace, type Workspace } from '../helpers/cli.js';
 
+/** The texts of a header's RFC 2047 Q encoded-words, decoded one by one. */
+function encodedWords(field: string): string[] {
+  return [...field.matchAll(/=\?UTF-8\?Q\?([^?]+)\?=/g)].map((m) =>
+    Buffer.from(m[1].replace(/_/g, ' ').replace(/=([0-9A-F]{2})/g, (_, h) => String.fromCharCode(parseInt(h, 16))), 'latin1').toString('utf8'),
+  );
+}
+
 const SAMPLE_UNITS = path.join(ROOT, 'data', 'units-sample.json');
 const NOTICE = path.join(ROOT, 'test', 'fixtures', 'thong-bao-112.txt');
 
@@ -263,11 +270,17 @@ describe('a unit code with Đ and the reminder e-mail', () => {
     // Every encoded-word of a name holds whole words: cut only after a space, never inside a word.
     const head = raw.toString('latin1').split('\r\n\r\n')[0];
     const toField = /^To: (.*(?:\r\n[ \t].*)*)/m.exec(head)![1];
-    const words = [...toField.matchAll(/=\?UTF-8\?B\?([^?]+)\?=/g)].map((m) => Buffer.from(m[1], 'base64').toString('utf8'));
+    const words = encodedWords(toField);
     expect(words.length).toBeGreaterThan(1);
     expect(words.join('')).toBe(LONG);
     for (const w of words.slice(0, -1)) expect(w).toMatch(/ $/);
     for (const line of head.split('\r\n')) expect(line.length).toBeLessThanOrEqual(998);
+    // The subject too: "[Nhắc việc] 1 nhiệm vụ sắp đến hạn — …" never cut inside "nhiệm".
+    expect(mail.subject).toBe(`[Nhắc việc] 1 nhiệm vụ sắp đến hạn — ${LONG}`);
+    const subjectField = /^Subject: (.*(?:\r\n[ \t].*)*)/m.exec(head)![1];
+    const subjectWords = encodedWords(subjectField);
+    expect(subjectWords.join('')).toBe(mail.subject);
+    for (const w of subjectWords.slice(0, -1)) expect(w).toMatch(/ $/);
   });
 
   it('runs with mail.from alone: office.email is optional', () => {
