@@ -3,7 +3,7 @@ import { pausePoint } from '../db/pause-point.js';
 import { readSettings, writeSetting } from '../db/setting-repository.js';
 import { insertUnit, loadRegistry, saveGroup, updateUnit, type UnitFields } from '../db/unit-repository.js';
 import { NotFoundError, ValidationError, t } from '../domain/errors.js';
-import { agencyLineOf } from '../domain/settings.js';
+import { agencyLineOf, placeOf } from '../domain/settings.js';
 import { cleanLine } from '../domain/text.js';
 import { checkCode, checkEmail, checkNamesUnique, parseUnitList, type UnitEntry } from '../domain/unit-list.js';
 import type { Registry, Unit } from '../domain/units.js';
@@ -61,11 +61,17 @@ export async function importUnits(ctx: Context, content: string): Promise<Import
     }
     if (list.groups.length) await audit(trx, 'unit.groups', {}, { groups: list.groups });
     // The first unit list names the agency for the reports; a value set by hand is never replaced.
-    if (list.organization && !(await readSettings(trx.db)).has('org.parent')) {
+    const stored = list.organization ? await readSettings(trx.db) : new Map<string, string>();
+    if (list.organization && !stored.has('org.parent')) {
       const agency = agencyLineOf(list.organization);
       await writeSetting(trx.db, 'org.parent', agency, trx.now().toISOString(), trx.actor);
       await audit(trx, 'config.set', {}, { key: 'org.parent', before: null, after: agency, from: 'organization' });
       summary.agency = agency;
+    }
+    const place = list.organization ? placeOf(list.organization) : null;
+    if (place && !stored.has('org.place')) {
+      await writeSetting(trx.db, 'org.place', place, trx.now().toISOString(), trx.actor);
+      await audit(trx, 'config.set', {}, { key: 'org.place', before: null, after: place, from: 'organization' });
     }
     await pausePoint('unit-import:commit');
     return summary;

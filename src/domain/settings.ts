@@ -134,3 +134,9 @@ export function agencyLineOf(organization: string): string {
   const name = cleanLine(organization).replace(/\s+(tỉnh|thành phố|tp\.?)\s+\S.*$/iu, '');
   return name.toLocaleUpperCase('vi');
 }
+
+/** The place before the report's date from "organization": "Sở Tài chính tỉnh Bình Định" → "Bình Định"; null when it names none. */
+export function placeOf(organization: string): string | null {
+  const m = /\s(?:tỉnh|thành phố|tp\.?)\s+(\S.*)$/iu.exec(cleanLine(organization));
+  return m ? m[1] : null;
+}

@@ -326,12 +326,17 @@ describe('no sample agency in a new database', () => {
     expect(r.code).toBe(0);
     expect(r.stderr).toMatch(/Cơ quan ghi trên báo cáo \(org\.parent\): SỞ TÀI CHÍNH/);
     expect(ws.json<any>(['config', 'get', 'org.parent'])).toMatchObject({ value: 'SỞ TÀI CHÍNH' });
+    expect(ws.json<any>(['config', 'get', 'org.place'])).toMatchObject({ value: 'Quảng Hòa', default: false });
     must(ws, ['add', 'Lập dự toán ngân sách 2027', '--unit', 'NS', '--due', '30/11/2026']);
     must(ws, ['digest', '--month', '2026-11', '--out', 'bc.html']);
     expect(fs.readFileSync(path.join(ws.dir, 'bc.html'), 'utf8')).toContain('SỞ TÀI CHÍNH');
     must(ws, ['config', 'set', 'org.parent', 'UBND TỈNH QUẢNG HÒA']);
-    must(ws, ['unit', 'import', ws.file('dv2.json', units('Sở Ngoại vụ tỉnh Quảng Hòa'))]);
+    must(ws, ['unit', 'import', ws.file('dv2.json', units('Sở Ngoại vụ tỉnh Bình Định'))]);
     expect(ws.json<any>(['config', 'get', 'org.parent']).value).toBe('UBND TỈNH QUẢNG HÒA');
+    expect(ws.json<any>(['config', 'get', 'org.place']).value).toBe('Quảng Hòa');
+    const other = workspace('2026-11-20');
+    must(other, ['unit', 'import', other.file('dv.json', units('Sở Tài chính tỉnh Bình Định'))]);
+    expect(other.json<any>(['config', 'get', 'org.place']).value).toBe('Bình Định');
   });
 });
 
