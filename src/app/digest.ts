@@ -9,7 +9,8 @@ import { nextMonth, parseMonth } from '../domain/months.js';
 import { viewAsOf, type TaskView } from '../domain/task.js';
 import { resolveUnits } from '../domain/units.js';
 import { buildDigest } from '../report/digest/build.js';
-import type { Digest } from '../report/digest/model.js';
+import type { Digest, UnitOrder } from '../report/digest/model.js';
+import { defaultFrom, followingPeriod, parsePeriodKind, periodOf, previousPeriod, type PeriodKind } from '../domain/report-period.js';
 import { tallyBuckets } from './bucket-counts.js';
 import { configMap } from './config.js';
 import type { Context } from './context.js';
@@ -19,6 +20,10 @@ export interface DigestRequest {
   unit: string | null;
   /** First assignment day counted in the totals; 1 January of the month's year by default. */
   from: IsoDate | null;
+  /** The reporting period; `report.period` (month by default) when absent. */
+  period?: PeriodKind | null;
+  /** The by-unit table: worst first (default) or in registry order. */
+  order?: UnitOrder;
 }
 
 /** Full tasks for these ids, seen as of `asOf`; in chunks, so no query carries too many ids. */
@@ -32,27 +37,45 @@ async function viewsOf(ctx: Context, ids: number[], asOf: IsoDate): Promise<Task
 
 export async function makeDigest(ctx: Context, request: DigestRequest): Promise<Digest> {
   const month = parseMonth(request.month);
-  if (ctx.today < month.start) {
+  const settings = await configMap(ctx);
+  const kind = request.period ?? parsePeriodKind(settings['report.period'] || 'month');
+  const period = periodOf(kind, month);
+  if (ctx.today < period.start) {
     throw new ValidationError(
-      t(`tháng ${month.id} chưa bắt đầu tính đến ngày ${formatDate(ctx.today)}`, `month ${month.id} has not begun as of ${ctx.today}`),
+      t(`kỳ báo cáo tháng ${month.id} (từ ${formatDate(period.start)}) chưa bắt đầu tính đến ngày ${formatDate(ctx.today)}`, `the period of ${month.id} (from ${period.start}) has not begun as of ${ctx.today}`),
       t('chọn tháng đã qua hoặc tháng hiện tại, hoặc đặt --today', 'choose a past or the current month, or set --today'),
     );
   }
-  const asOf = ctx.today < month.end ? ctx.today : month.end;
-  const from = request.from ?? `${month.year}-01-01`;
+  const asOf = ctx.today < period.end ? ctx.today : period.end;
+  const from = request.from ?? defaultFrom(kind, month);
   if (from > asOf) {
     throw new ValidationError(
       t(`--from ${formatDate(from)} sau ngày tính số liệu ${formatDate(asOf)}`, `--from ${from} is after the as-of day ${asOf}`),
-      t('--from phải trước hoặc bằng ngày cuối tháng báo cáo', '--from must be on or before the end of the month'),
+      t('--from phải trước hoặc bằng ngày cuối kỳ báo cáo', '--from must be on or before the end of the period'),
     );
   }
   const registry = await loadRegistry(ctx.db);
   const chosen = request.unit === null ? null : resolveUnits(registry, request.unit);
   const leadUnitIds = chosen?.map((u) => u.id);
   const next = nextMonth(month);
+  const following = followingPeriod(kind, month);
   const unitById = new Map(registry.units.map((u) => [u.id, { code: u.code, name: u.name }]));
   const counted = await tallyBuckets(ctx, { assignedFrom: from, asOf, leadUnitIds }, unitById);
-  const candidates = await listDigestCandidates(ctx.db, { since: month.start, asOf, dueBy: next.end, leadUnitIds });
+  const inPeriod = await tallyBuckets(ctx, { assignedFrom: period.start > from ? period.start : from, asOf, leadUnitIds }, unitById);
+  // The same figures as the report for the period before showed them, as of its last day.
+  const before = previousPeriod(kind, month);
+  const beforeFrom = request.from ?? defaultFrom(kind, before.month);
+  const previous =
+    beforeFrom <= before.period.end
+      ? {
+          start: before.period.start,
+          end: before.period.end,
+          from: beforeFrom,
+          counted: await tallyBuckets(ctx, { assignedFrom: beforeFrom, asOf: before.period.end, leadUnitIds }, unitById),
+          inPeriod: await tallyBuckets(ctx, { assignedFrom: before.period.start > beforeFrom ? before.period.start : beforeFrom, asOf: before.period.end, leadUnitIds }, unitById),
+        }
+      : { start: before.period.start, end: before.period.end, from: beforeFrom, counted: [], inPeriod: [] };
+  const candidates = await listDigestCandidates(ctx.db, { since: period.start, asOf, dueBy: following.end > next.end ? following.end : next.end, leadUnitIds });
   const views = await viewsOf(ctx, candidates, asOf);
   const overdueIds = views.filter((v) => v.bucket === 'open_overdue').map((v) => v.id);
   const notes = await latestNotes(ctx.db, overdueIds, asOf);
@@ -68,6 +91,11 @@ export async function makeDigest(ctx: Context, request: DigestRequest): Promise<
     latestNotes: notes,
     units: shown.map((u) => ({ code: u.code, name: u.name })),
     unitFilter: chosen?.map((u) => ({ code: u.code, name: u.name })) ?? null,
-    settings: await configMap(ctx),
+    settings,
+    period,
+    nextPeriod: following,
+    inPeriod,
+    previous,
+    order: request.order ?? 'rank',
   });
 }

@@ -149,49 +149,83 @@ async function sourceFor(ctx: Context, plan: ImportPlan, meta: SourceMeta): Prom
   return source.id;
 }
 
+export interface WriteTarget {
+  sourceId: number;
+  directiveId: number;
+  assignedOn: IsoDate;
+  /** The later of the assignment day and the as-of day: where a recurring directive starts. */
+  recordedOn: IsoDate;
+  stamp: string;
+}
+
+/** Inside a transaction: the tasks (or series) of one directive for the given owners (null: unassigned). */
+export async function writeDirectiveTasks(trx: Context, target: WriteTarget, d: PlannedDirective, owners: (Unit | null)[], onTask?: (id: number) => Promise<void>): Promise<number[]> {
+  const { sourceId, directiveId, assignedOn, recordedOn, stamp } = target;
+  const taskIds: number[] = [];
+  for (const lead of owners) {
+    const coordinatorIds = d.coordinating.filter((u) => u.id !== lead?.id).map((u) => u.id);
+    if (d.schedule === 'recurring' && lead && d.every) {
+      const series = { text: d.text, leadUnitId: lead.id, coordinatorIds, every: d.every, day: d.day, startsOn: assignedOn, untilOn: null, nextPeriodOn: firstPeriodStart(d.every, d.day, recordedOn), sourceId, directiveId };
+      const seriesId = await insertSeries(trx.db, series, stamp);
+      await audit(trx, 'series.add', { unitId: lead.id }, { series: seriesId, text: d.text, lead: lead.code, every: d.every, day: d.day, import: sourceId });
+      taskIds.push(...(await createOccurrences(trx, { ...series, id: seriesId })));
+      continue;
+    }
+    const id = await insertTask(
+      trx.db,
+      {
+        text: d.text,
+        text_folded: fold(d.text),
+        lead_unit_id: lead?.id ?? null,
+        owner_text: lead ? null : d.ownerText,
+        ongoing: d.schedule === 'ongoing' ? 1 : 0,
+        original_due_on: d.due,
+        due_on: d.due,
+        assigned_on: assignedOn,
+        source_id: sourceId,
+        directive_id: directiveId,
+        created_at: stamp,
+        updated_at: stamp,
+      },
+      coordinatorIds,
+    );
+    await audit(trx, 'task.add', { taskId: id }, { text: d.text, lead: lead?.code ?? null, ownerText: lead ? null : d.ownerText, due: d.due, ongoing: d.schedule === 'ongoing', import: sourceId, ordinal: d.ordinal });
+    taskIds.push(id);
+    await onTask?.(id);
+  }
+  return taskIds;
+}
+
+export function ownersOf(d: PlannedDirective): (Unit | null)[] {
+  return [...d.lead, ...(d.unassigned ? [null] : [])];
+}
+
+/** The assignment day of an import, and the day its recurring directives count from. */
+export function importDays(meta: SourceMeta, today: IsoDate): { assignedOn: IsoDate; recordedOn: IsoDate } {
+  const assignedOn = meta.issuedOn ?? meta.meetingOn ?? today;
+  // A conclusion is often imported days after it was issued: a recurring directive starts with
+  // the first period whose due day is still ahead on the day it is recorded, so it is never
+  // overdue on the day it is imported.
+  return { assignedOn, recordedOn: assignedOn > today ? assignedOn : today };
+}
+
 /** Writes everything in one transaction: all of it, or nothing. */
 export async function commitImport(ctx: Context, plan: ImportPlan, directives: PlannedDirective[]): Promise<ImportResult> {
   const meta = plan.proposal.source;
   return inTransaction(ctx, async (trx) => {
     const sourceId = await sourceFor(trx, plan, meta);
     await pausePoint('import:source');
-    const assignedOn = meta.issuedOn ?? meta.meetingOn ?? trx.today;
+    const days = importDays(meta, trx.today);
     const stamp = trx.now().toISOString();
     const taskIds: number[] = [];
+    let paused = false;
+    const pauseOnce = async () => {
+      if (!paused) await pausePoint('import:task');
+      paused = true;
+    };
     for (const d of directives.filter((x) => !x.skipped)) {
       const directiveId = await insertDirective(trx.db, sourceId, d.ordinal, d.text);
-      const owners: (Unit | null)[] = [...d.lead, ...(d.unassigned ? [null] : [])];
-      for (const lead of owners) {
-        const coordinatorIds = d.coordinating.filter((u) => u.id !== lead?.id).map((u) => u.id);
-        if (d.schedule === 'recurring' && lead && d.every) {
-          const series = { text: d.text, leadUnitId: lead.id, coordinatorIds, every: d.every, day: d.day, startsOn: assignedOn, untilOn: null, nextPeriodOn: firstPeriodStart(d.every, d.day, assignedOn), sourceId, directiveId };
-          const seriesId = await insertSeries(trx.db, series, stamp);
-          await audit(trx, 'series.add', { unitId: lead.id }, { series: seriesId, text: d.text, lead: lead.code, every: d.every, day: d.day, import: sourceId });
-          taskIds.push(...(await createOccurrences(trx, { ...series, id: seriesId })));
-          continue;
-        }
-        const id = await insertTask(
-          trx.db,
-          {
-            text: d.text,
-            text_folded: fold(d.text),
-            lead_unit_id: lead?.id ?? null,
-            owner_text: lead ? null : d.ownerText,
-            ongoing: d.schedule === 'ongoing' ? 1 : 0,
-            original_due_on: d.due,
-            due_on: d.due,
-            assigned_on: assignedOn,
-            source_id: sourceId,
-            directive_id: directiveId,
-            created_at: stamp,
-            updated_at: stamp,
-          },
-          coordinatorIds,
-        );
-        await audit(trx, 'task.add', { taskId: id }, { text: d.text, lead: lead?.code ?? null, ownerText: lead ? null : d.ownerText, due: d.due, ongoing: d.schedule === 'ongoing', import: sourceId, ordinal: d.ordinal });
-        taskIds.push(id);
-        if (taskIds.length === 1) await pausePoint('import:task');
-      }
+      taskIds.push(...(await writeDirectiveTasks(trx, { sourceId, directiveId, ...days, stamp }, d, ownersOf(d), pauseOnce)));
     }
     await audit(trx, 'source.import', {}, { source: sourceId, number: meta.number, directives: directives.filter((x) => !x.skipped).length, tasks: taskIds.length });
     await pausePoint('import:commit');

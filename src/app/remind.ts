@@ -3,6 +3,7 @@
  * deliveries in one write transaction, sends (outbox files or SMTP), then records each result.
  * A failed recipient stays owed and is retried by the next run; a sent one never is.
  */
+import { latestNotes } from '../db/note-repository.js';
 import { findReminders } from '../db/reminder-repository.js';
 import { loadRegistry } from '../db/unit-repository.js';
 import type { IsoDate } from '../domain/dates.js';
@@ -112,11 +113,24 @@ export async function remind(ctx: Context, input: RemindInput): Promise<RemindSu
   const route = routeOf(input, settings);
   const from = senderOf(settings, input.dryRun);
   const replyTo = replyToOf(settings, from);
-  const head: Letterhead = { today: ctx.today, meetingOn: input.beforeMeeting, senderName: settings['mail.senderName'], signature: settings['mail.signature'] };
+  const letterhead: Letterhead = {
+    today: ctx.today,
+    meetingOn: input.beforeMeeting,
+    senderName: settings['mail.senderName'],
+    signature: settings['mail.signature'],
+    officeEmail: settings['office.email'] || null,
+    notes: new Map(),
+  };
+  // Each task's latest progress note, so the unit sees what the office last heard.
+  const withNotes = async (plans: UnitPlan[]): Promise<Letterhead> => ({
+    ...letterhead,
+    notes: await latestNotes(ctx.db, [...new Set(plans.flatMap((p) => p.messages.flatMap((m) => m.items.map((i) => i.task.id))))], ctx.today),
+  });
   const target = route.channel === 'smtp' ? maskSmtpUrl(route.url) : route.dir;
 
   if (input.dryRun) {
     const plans = await planRun(ctx, input, settings, route.channel);
+    const head = await withNotes(plans);
     const reports: MessageReport[] = plans.flatMap((plan) =>
       plan.messages.map((message) => {
         const mail = mailOf({ plan, message }, from, replyTo, head);
@@ -133,6 +147,7 @@ export async function remind(ctx: Context, input: RemindInput): Promise<RemindSu
       const plans = await planRun(trx, input, settings, route.channel);
       return { plans, claimed: await claimAll(trx, plans, route.channel) };
     });
+    const head = await withNotes(plans);
     const reports: MessageReport[] = [];
     let unreachable: SendOutcome | null = null;
     for (const c of claimed) {

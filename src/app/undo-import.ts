@@ -13,6 +13,8 @@ export interface UndoResult {
   number: string | null;
   tasks: number;
   directives: number;
+  /** Reminder-log rows removed with the tasks; the reminders sent stay in the audit trail. */
+  reminders: number;
 }
 
 export async function undoImport(ctx: Context, reference: string): Promise<UndoResult> {
@@ -36,7 +38,7 @@ export async function undoImport(ctx: Context, reference: string): Promise<UndoR
     }
     const keepSource = await sourceUsedElsewhere(trx.db, source.id, footprint);
     await deleteImport(trx.db, source.id, footprint, !keepSource);
-    await audit(trx, 'source.undo-import', {}, { source: source.id, number: source.number, tasks: footprint.taskIds, series: footprint.seriesIds });
-    return { sourceId: source.id, number: source.number, tasks: footprint.taskIds.length, directives: footprint.directiveIds.length };
+    await audit(trx, 'source.undo-import', {}, { source: source.id, number: source.number, tasks: footprint.taskIds, series: footprint.seriesIds, reminders: footprint.reminders });
+    return { sourceId: source.id, number: source.number, tasks: footprint.taskIds.length, directives: footprint.directiveIds.length, reminders: footprint.reminders };
   });
 }

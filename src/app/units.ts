@@ -1,7 +1,9 @@
 /** `tasks unit import|list|add|edit|deactivate`: the registry of the Sở's units. */
 import { pausePoint } from '../db/pause-point.js';
+import { readSettings, writeSetting } from '../db/setting-repository.js';
 import { insertUnit, loadRegistry, saveGroup, updateUnit, type UnitFields } from '../db/unit-repository.js';
 import { NotFoundError, ValidationError, t } from '../domain/errors.js';
+import { agencyLineOf, placeOf } from '../domain/settings.js';
 import { cleanLine } from '../domain/text.js';
 import { checkCode, checkEmail, checkNamesUnique, parseUnitList, type UnitEntry } from '../domain/unit-list.js';
 import type { Registry, Unit } from '../domain/units.js';
@@ -15,6 +17,8 @@ export interface ImportSummary {
   groups: string[];
   /** Units in the database that the file does not mention: left as they are. */
   notInFile: string[];
+  /** The report header's agency (org.parent) this import set from "organization"; null when it set none. */
+  agency: string | null;
 }
 
 function entryOf(unit: Unit): UnitEntry {
@@ -33,7 +37,7 @@ export async function importUnits(ctx: Context, content: string): Promise<Import
     const inFile = new Set(list.units.map((u) => u.code));
     const kept = registry.units.filter((u) => !inFile.has(u.code)).map(entryOf);
     checkNamesUnique([...list.units, ...kept], list.groups);
-    const summary: ImportSummary = { organization: list.organization, added: [], updated: [], unchanged: [], groups: [], notInFile: kept.map((u) => u.code) };
+    const summary: ImportSummary = { organization: list.organization, added: [], updated: [], unchanged: [], groups: [], notInFile: kept.map((u) => u.code), agency: null };
     for (const entry of list.units) {
       const existing = byCode.get(entry.code);
       const fields: UnitFields = { ...entry, active: true };
@@ -56,6 +60,19 @@ export async function importUnits(ctx: Context, content: string): Promise<Import
       summary.groups.push(group.name);
     }
     if (list.groups.length) await audit(trx, 'unit.groups', {}, { groups: list.groups });
+    // The first unit list names the agency for the reports; a value set by hand is never replaced.
+    const stored = list.organization ? await readSettings(trx.db) : new Map<string, string>();
+    if (list.organization && !stored.has('org.parent')) {
+      const agency = agencyLineOf(list.organization);
+      await writeSetting(trx.db, 'org.parent', agency, trx.now().toISOString(), trx.actor);
+      await audit(trx, 'config.set', {}, { key: 'org.parent', before: null, after: agency, from: 'organization' });
+      summary.agency = agency;
+    }
+    const place = list.organization ? placeOf(list.organization) : null;
+    if (place && !stored.has('org.place')) {
+      await writeSetting(trx.db, 'org.place', place, trx.now().toISOString(), trx.actor);
+      await audit(trx, 'config.set', {}, { key: 'org.place', before: null, after: place, from: 'organization' });
+    }
     await pausePoint('unit-import:commit');
     return summary;
   });

@@ -75,34 +75,42 @@ export interface ImportFootprint {
   directiveIds: number[];
   seriesIds: number[];
   taskIds: number[];
-  /** Tasks with a progress note, an extension or a completion: the import can no longer be undone. */
+  /** Tasks with a progress note, an extension (granted or asked for) or a completion: the import can no longer be undone. */
   taskIdsWithHistory: number[];
+  /** Rows of the reminder log for these tasks; the audit trail keeps what was sent. */
+  reminders: number;
 }
 
 export async function importFootprint(db: Db, sourceId: number): Promise<ImportFootprint> {
   const directives = await db.selectFrom('directive').select('id').where('source_id', '=', sourceId).execute();
   const directiveIds = directives.map((d) => d.id);
-  if (directiveIds.length === 0) return { directiveIds, seriesIds: [], taskIds: [], taskIdsWithHistory: [] };
+  if (directiveIds.length === 0) return { directiveIds, seriesIds: [], taskIds: [], taskIdsWithHistory: [], reminders: 0 };
   const [series, tasks] = await Promise.all([
     db.selectFrom('series').select('id').where('directive_id', 'in', directiveIds).execute(),
     db.selectFrom('task').select(['id', 'completed_on']).where('directive_id', 'in', directiveIds).execute(),
   ]);
   const taskIds = tasks.map((t) => t.id);
   const withHistory = new Set(tasks.filter((t) => t.completed_on !== null).map((t) => t.id));
+  let reminders = 0;
   if (taskIds.length) {
-    const [notes, extensions] = await Promise.all([
+    const [notes, extensions, requests, reminded] = await Promise.all([
       db.selectFrom('progress_note').select('task_id').where('task_id', 'in', taskIds).execute(),
       db.selectFrom('extension').select('task_id').where('task_id', 'in', taskIds).execute(),
+      db.selectFrom('extension_request').select('task_id').where('task_id', 'in', taskIds).execute(),
+      db.selectFrom('reminder').select((eb) => eb.fn.countAll<number>().as('n')).where('task_id', 'in', taskIds).executeTakeFirstOrThrow(),
     ]);
-    for (const r of [...notes, ...extensions]) withHistory.add(r.task_id);
+    for (const r of [...notes, ...extensions, ...requests]) withHistory.add(r.task_id);
+    reminders = Number(reminded.n);
   }
-  return { directiveIds, seriesIds: series.map((s) => s.id), taskIds, taskIdsWithHistory: [...withHistory].sort((a, b) => a - b) };
+  return { directiveIds, seriesIds: series.map((s) => s.id), taskIds, taskIdsWithHistory: [...withHistory].sort((a, b) => a - b), reminders };
 }
 
 /** Deletes what an import created; the source itself too when the import created it. */
 export async function deleteImport(db: Db, sourceId: number, footprint: ImportFootprint, dropSource: boolean): Promise<void> {
   const { taskIds, seriesIds, directiveIds } = footprint;
   if (taskIds.length) {
+    // The reminder log only stops a second send; what went out stays in the audit trail (remind.send, remind.task).
+    await db.deleteFrom('reminder').where('task_id', 'in', taskIds).execute();
     await db.deleteFrom('task_coordinator').where('task_id', 'in', taskIds).execute();
     await db.deleteFrom('task').where('id', 'in', taskIds).execute();
   }

@@ -61,6 +61,8 @@ export interface DirectiveTable {
   source_id: number;
   ordinal: string | null;
   text: string;
+  /** The day a corrected conclusion dropped it (tasks import --update); null while in force. */
+  withdrawn_on: string | null;
 }
 
 export interface SeriesTable {

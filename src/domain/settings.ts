@@ -4,6 +4,7 @@
  */
 import { ValidationError, t, type Text } from './errors.js';
 import { REMIND_SETTINGS } from './remind-settings.js';
+import { parsePeriodKind } from './report-period.js';
 import { cleanLine } from './text.js';
 
 export interface SettingSpec {
@@ -60,7 +61,8 @@ function recipients(value: string): string {
 }
 
 export const SETTINGS: readonly SettingSpec[] = [
-  { key: 'org.parent', defaultValue: 'SỞ NGOẠI VỤ', description: t('cơ quan chủ quản, dòng trên của tiêu đề', 'governing body, the header\'s upper line'), check: line(120) },
+  // No sample agency: a new database learns it from the units file's "organization" or is told it.
+  { key: 'org.parent', defaultValue: '', description: t('cơ quan chủ quản, dòng trên của tiêu đề (theo trường "organization" của danh sách đơn vị)', 'governing body, the header\'s upper line (from the unit list\'s "organization")'), check: line(120) },
   { key: 'org.name', defaultValue: 'VĂN PHÒNG', description: t('cơ quan, đơn vị ban hành báo cáo (in đậm)', 'the issuing body (bold)'), check: nonEmptyLine(120) },
   { key: 'org.place', defaultValue: 'Quảng Hòa', description: t('địa danh ghi trước ngày tháng', 'place name before the date'), check: nonEmptyLine(60) },
   { key: 'report.number', defaultValue: '', description: t('số của báo cáo (để trống khi chưa vào sổ)', 'report number (blank until registered)'), check: documentNumber },
@@ -73,6 +75,12 @@ export const SETTINGS: readonly SettingSpec[] = [
     defaultValue: 'Giám đốc Sở (để b/c); Các Phó Giám đốc Sở; Các đơn vị thuộc Sở; Lưu: VT, VP',
     description: t('nơi nhận, cách nhau bởi dấu ";"', 'recipients, separated by ";"'),
     check: recipients,
+  },
+  {
+    key: 'report.period',
+    defaultValue: 'month',
+    description: t('kỳ báo cáo mặc định của tasks digest: month (tháng dương lịch) hoặc nd09 (từ ngày 15 tháng trước đến ngày 14 tháng này)', 'default reporting period of tasks digest: month or nd09 (15th of the previous month to the 14th)'),
+    check: (value: string) => parsePeriodKind(value),
   },
   ...REMIND_SETTINGS,
 ];
@@ -116,4 +124,19 @@ export type SettingMap = Record<string, string>;
 
 export function settingMap(values: SettingValue[]): SettingMap {
   return Object.fromEntries(values.map((v) => [v.key, v.value]));
+}
+
+/**
+ * The header's upper line from a unit list's "organization": "Sở Ngoại vụ tỉnh Quảng Hòa" →
+ * "SỞ NGOẠI VỤ" (the province belongs to the line above it, which a Sở's own report leaves out).
+ */
+export function agencyLineOf(organization: string): string {
+  const name = cleanLine(organization).replace(/\s+(tỉnh|thành phố|tp\.?)\s+\S.*$/iu, '');
+  return name.toLocaleUpperCase('vi');
+}
+
+/** The place before the report's date from "organization": "Sở Tài chính tỉnh Bình Định" → "Bình Định"; null when it names none. */
+export function placeOf(organization: string): string | null {
+  const m = /\s(?:tỉnh|thành phố|tp\.?)\s+(\S.*)$/iu.exec(cleanLine(organization));
+  return m ? m[1] : null;
 }

@@ -27,7 +27,8 @@ export interface UnitList {
 }
 
 const EMAIL = /^[^\s@<>()",;]+@[^\s@<>()",;]+\.[^\s@<>()",;]+$/;
-const CODE = /^[A-Za-z0-9_.-]{1,20}$/;
+// Đ is a letter of its own in Vietnamese codes (TCĐT: Tin học và Chuyển đổi số); other marks are not used in codes.
+const CODE = /^[A-Za-zĐđ0-9_.-]{1,20}$/;
 
 function bad(vi: string, en: string): ValidationError {
   return new ValidationError(t(`danh sách đơn vị không hợp lệ: ${vi}`, `invalid unit list: ${en}`), t('xem mẫu trong data/units-sample.json', 'see the sample in data/units-sample.json'));
@@ -55,7 +56,7 @@ export function checkEmail(email: string | null, where: string): string | null {
 }
 
 export function checkCode(code: string, where: string): string {
-  if (!CODE.test(code)) throw bad(`${where} "${code}" chỉ gồm chữ không dấu, số, dấu gạch (tối đa 20 ký tự)`, `${where} "${code}" may hold only ASCII letters, digits and dashes (20 at most)`);
+  if (!CODE.test(code)) throw bad(`${where} "${code}" chỉ gồm chữ không dấu (và Đ), số, dấu gạch (tối đa 20 ký tự)`, `${where} "${code}" may hold only ASCII letters (and Đ), digits and dashes (20 at most)`);
   return code.toUpperCase();
 }
 

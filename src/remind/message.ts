@@ -15,6 +15,10 @@ export interface Letterhead {
   meetingOn: IsoDate | null;
   senderName: string;
   signature: string;
+  /** Where units send their report of completion; null when no address is set. */
+  officeEmail: string | null;
+  /** Each task's latest progress note, by task id. */
+  notes: ReadonlyMap<number, { on: IsoDate; note: string }>;
 }
 
 export interface MessageContent {
@@ -64,10 +68,14 @@ interface Row {
   due: string;
   state: string;
   coordinating: string;
+  note: string;
 }
 
-function rowOf(item: RemindItem, today: IsoDate): Row {
+function rowOf(item: RemindItem, head: Letterhead): Row {
+  const today = head.today;
+  const note = head.notes.get(item.task.id);
   return {
+    note: note ? `${formatDate(note.on)}: ${cleanLine(note.note)}` : '',
     id: item.task.id,
     text: cleanLine(item.task.text),
     source: sourceOf(item),
@@ -93,6 +101,15 @@ function closingOf(head: Letterhead): string {
   return `Đề nghị đơn vị khẩn trương thực hiện, gửi văn bản báo cáo kết quả về ${cleanLine(head.senderName)}; trường hợp cần điều chỉnh thời hạn, đề nghị có văn bản nêu rõ lý do.`;
 }
 
+/** How a unit reports completion, and the line the office then types to record it. */
+function reportingOf(message: PlannedMessage, head: Letterhead): string[] {
+  const to = head.officeEmail ? `${cleanLine(head.senderName)} (${cleanLine(head.officeEmail)})` : cleanLine(head.senderName);
+  const id = message.items.length === 1 ? String(message.items[0].task.id) : '<Mã nhiệm vụ>';
+  return [
+    `Cách báo cáo hoàn thành: gửi văn bản báo cáo kết quả, ghi rõ Mã nhiệm vụ, về ${to}; ${cleanLine(head.senderName)} ghi nhận bằng lệnh: tasks done ${id} --evidence "<số văn bản báo cáo>".`,
+  ];
+}
+
 function textBody(unit: Unit, message: PlannedMessage, head: Letterhead): string {
   const lines = [`Kính gửi: ${addresseeOf(unit)}`, '', introOf(unit, message.items, head)];
   for (const section of ['overdue', 'due_today', 'due_soon'] as const) {
@@ -100,14 +117,15 @@ function textBody(unit: Unit, message: PlannedMessage, head: Letterhead): string
     if (items.length === 0) continue;
     lines.push('', `${HEADINGS[section]} (${items.length})`);
     items.forEach((item, n) => {
-      const row = rowOf(item, head.today);
+      const row = rowOf(item, head);
       lines.push(`${n + 1}. ${row.text}`);
-      const facts = [`Số nhiệm vụ: ${row.id}`, row.source && `Văn bản: ${row.source}`, `Hạn xử lý: ${row.due}`, row.state].filter(Boolean);
+      const facts = [`Mã nhiệm vụ #${row.id}`, row.source && `Văn bản: ${row.source}`, `Hạn xử lý: ${row.due}`, row.state].filter(Boolean);
       lines.push(`   ${facts.join(' · ')}`);
       if (row.coordinating) lines.push(`   Đơn vị phối hợp: ${row.coordinating}`);
+      lines.push(`   Tiến độ gần nhất: ${row.note || 'chưa có báo cáo tiến độ'}`);
     });
   }
-  lines.push('', closingOf(head), '', 'Trân trọng.', '', '-- ', ...head.signature.split('\n'));
+  lines.push('', closingOf(head), '', ...reportingOf(message, head), '', 'Trân trọng.', '', '-- ', ...head.signature.split('\n'));
   return `${lines.join('\n')}\n`;
 }
 
@@ -127,14 +145,14 @@ function htmlBody(unit: Unit, message: PlannedMessage, head: Letterhead): string
     const items = message.items.filter((i) => i.section === section);
     if (items.length === 0) continue;
     out.push(`<h3>${e(HEADINGS[section])} (${items.length})</h3>`);
-    out.push(`<table style="border-collapse:collapse"><tr><th ${cell}>TT</th><th ${cell}>Nội dung</th><th ${cell}>Văn bản</th><th ${cell}>Hạn xử lý</th><th ${cell}>Tình trạng</th><th ${cell}>Phối hợp</th></tr>`);
+    out.push(`<table style="border-collapse:collapse"><tr><th ${cell}>TT</th><th ${cell}>Nội dung</th><th ${cell}>Văn bản</th><th ${cell}>Hạn xử lý</th><th ${cell}>Tình trạng</th><th ${cell}>Phối hợp</th><th ${cell}>Tiến độ gần nhất</th></tr>`);
     items.forEach((item, n) => {
-      const r = rowOf(item, head.today);
-      out.push(`<tr><td ${cell}>${n + 1}</td><td ${cell}>${e(r.text)}<br><small>Số nhiệm vụ: ${r.id}</small></td><td ${cell}>${e(r.source)}</td><td ${cell}>${e(r.due)}</td><td ${cell}>${e(r.state)}</td><td ${cell}>${e(r.coordinating)}</td></tr>`);
+      const r = rowOf(item, head);
+      out.push(`<tr><td ${cell}>${n + 1}</td><td ${cell}>${e(r.text)}<br><small>Mã nhiệm vụ #${r.id}</small></td><td ${cell}>${e(r.source)}</td><td ${cell}>${e(r.due)}</td><td ${cell}>${e(r.state)}</td><td ${cell}>${e(r.coordinating)}</td><td ${cell}>${e(r.note || 'chưa có báo cáo tiến độ')}</td></tr>`);
     });
     out.push('</table>');
   }
-  out.push(`<p>${e(closingOf(head))}</p>`, '<p>Trân trọng.</p>');
+  out.push(`<p>${e(closingOf(head))}</p>`, ...reportingOf(message, head).map((line) => `<p>${e(line)}</p>`), '<p>Trân trọng.</p>');
   out.push(`<p style="color:#555">${head.signature.split('\n').map(e).join('<br>')}</p>`, '</body></html>');
   return `${out.join('\n')}\n`;
 }

@@ -8,14 +8,14 @@ import fs from 'node:fs';
 import path from 'node:path';
 import nodemailer from 'nodemailer';
 import { DatabaseError, t } from '../domain/errors.js';
-import { mailerMessage, recipientsOf, type OutgoingMail, type SendOutcome, type Transport } from './transport.js';
+import { mailerMessage, recipientsOf, withAddressFields, type OutgoingMail, type SendOutcome, type Transport } from './transport.js';
 
 function stamp(now: Date): string {
   return now.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
 }
 
 function safeCode(code: string): string {
-  return code.replace(/[^A-Za-z0-9_-]/g, '_').slice(0, 20) || 'unit';
+  return code.replace(/[Đđ]/g, 'D').replace(/[^A-Za-z0-9_-]/g, '_').slice(0, 20) || 'unit';
 }
 
 /**
@@ -58,7 +58,7 @@ export function openOutbox(dir: string, now: () => Date): Transport {
       const recipients = recipientsOf(mail);
       try {
         const info = await composer.sendMail(mailerMessage(mail));
-        const bytes = info.message as Buffer;
+        const bytes = withAddressFields(info.message as Buffer, mail);
         const prefix = stamp(now());
         const temp = path.join(dir, `.${prefix}-${process.pid}.tmp`);
         fs.writeFileSync(temp, bytes);

@@ -6,7 +6,7 @@
  */
 import nodemailer from 'nodemailer';
 import { maskSmtpUrl } from '../domain/remind-settings.js';
-import { mailerMessage, recipientsOf, type OutgoingMail, type SendOutcome, type Transport } from './transport.js';
+import { mailerMessage, recipientsOf, withAddressFields, type OutgoingMail, type SendOutcome, type Transport } from './transport.js';
 
 interface MailerError extends Error {
   code?: string;
@@ -40,13 +40,18 @@ export function openSmtp(url: string): Transport {
     disableFileAccess: true,
     disableUrlAccess: true,
   });
+  const composer = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'windows', disableFileAccess: true, disableUrlAccess: true });
   return {
     channel: 'smtp',
     target: maskSmtpUrl(url),
     async send(mail: OutgoingMail): Promise<SendOutcome> {
       const recipients = recipientsOf(mail);
       try {
-        const info = await mailer.sendMail(mailerMessage(mail));
+        // Composed first, so the address fields can be written whole (transport.ts), then sent as is.
+        const composed = await composer.sendMail(mailerMessage(mail));
+        const raw = withAddressFields(composed.message as Buffer, mail);
+        const info = await mailer.sendMail({ envelope: { from: mail.from.address, to: recipients }, raw });
+        info.messageId = info.messageId ?? composed.messageId;
         const accepted = ((info.accepted ?? []) as unknown[]).map((a) => String(typeof a === 'object' && a !== null ? (a as { address: string }).address : a).toLowerCase());
         const errors = ((info as { rejectedErrors?: MailerError[] }).rejectedErrors ?? []);
         const failed = recipients
@@ -65,6 +70,7 @@ export function openSmtp(url: string): Transport {
     },
     close() {
       mailer.close();
+      composer.close();
     },
   };
 }

@@ -1,4 +1,5 @@
 /** What a transport is given and what it reports back, recipient by recipient. */
+import { addressHeader, textHeader } from './address-header.js';
 
 export type Channel = 'outbox' | 'smtp';
 
@@ -61,4 +62,30 @@ export function mailerMessage(mail: OutgoingMail): Record<string, unknown> {
     textEncoding: 'quoted-printable',
     headers: { 'Auto-Submitted': 'auto-generated', 'X-Auto-Response-Suppress': 'All' },
   };
+}
+
+const ADDRESS_FIELDS = new Set(['from', 'to', 'cc', 'reply-to', 'subject']);
+
+/**
+ * The composed message with its address fields and subject written by address-header.ts instead
+ * of the mail library, which cuts long Vietnamese text into encoded-words in the middle of a word.
+ */
+export function withAddressFields(raw: Buffer, mail: OutgoingMail): Buffer {
+  const text = raw.toString('latin1');
+  const end = text.indexOf('\r\n\r\n');
+  if (end < 0) return raw;
+  const fields: string[] = [];
+  for (const line of text.slice(0, end).split('\r\n')) {
+    if (/^[ \t]/.test(line) && fields.length) fields[fields.length - 1] += `\r\n${line}`;
+    else fields.push(line);
+  }
+  const kept = fields.filter((f) => !ADDRESS_FIELDS.has(f.slice(0, f.indexOf(':')).trim().toLowerCase()));
+  const ours = [
+    `From: ${addressHeader([mail.from])}`,
+    ...(mail.replyTo ? [`Reply-To: ${addressHeader([mail.replyTo])}`] : []),
+    `To: ${addressHeader(mail.to)}`,
+    ...(mail.cc.length ? [`Cc: ${addressHeader(mail.cc)}`] : []),
+    `Subject: ${textHeader(mail.subject)}`,
+  ];
+  return Buffer.concat([Buffer.from([...ours, ...kept].join('\r\n'), 'latin1'), raw.subarray(end)]);
 }

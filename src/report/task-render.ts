@@ -1,6 +1,6 @@
 /** Tasks on a terminal and as plain lines: the list, the daily view, one task in full. */
 import { formatDate } from '../domain/dates.js';
-import { actionLabel, vietnamTime } from './audit-render.js';
+import { entryWords, vietnamTime } from './audit-render.js';
 import type { TaskView } from '../domain/task.js';
 import { PERIOD_LABELS, word } from './labels.js';
 import { renderTaskListPlain } from './plain-render.js';
@@ -29,7 +29,7 @@ export function renderTaskList(views: TaskView[], today: string, options: Render
 export function renderTaskDetail(
   detail: TaskView & {
     progress: { on: string; note: string; by: string }[];
-    history: { at: string; actor: string; action: string }[];
+    history: { at: string; actor: string; action: string; detail?: Record<string, unknown> }[];
     pendingExtension?: { to: string; reason: string; requestedBy: string; requestedOn: string } | null;
   },
   today: string,
@@ -60,7 +60,12 @@ export function renderTaskDetail(
   const pending = detail.pendingExtension;
   if (pending) {
     lines.push('', paint.bold(lang === 'en' ? 'Extension request awaiting the office' : 'Đề nghị gia hạn chờ văn phòng duyệt'));
-    lines.push(`  ${formatDate(pending.requestedOn)}  → ${formatDate(pending.to)}  ${safe(pending.reason)} (${safe(pending.requestedBy)})`);
+    const due = detail.due ? formatDate(detail.due) : lang === 'en' ? 'none' : 'chưa có';
+    lines.push(
+      lang === 'en'
+        ? `  Extension to ${formatDate(pending.to)} asked (sent ${formatDate(pending.requestedOn)}), due now ${due}; reason: ${safe(pending.reason)} (${safe(pending.requestedBy)})`
+        : `  Đề nghị gia hạn đến ${formatDate(pending.to)} (gửi ${formatDate(pending.requestedOn)}), hạn hiện tại ${due}; lý do: ${safe(pending.reason)} (${safe(pending.requestedBy)})`,
+    );
     lines.push(paint.dim(lang === 'en' ? `  tasks extend ${detail.id} --approve | --reject` : `  duyệt: tasks extend ${detail.id} --approve; không duyệt: tasks extend ${detail.id} --reject`));
   }
   if (detail.progress.length) {
@@ -69,7 +74,7 @@ export function renderTaskDetail(
   }
   if (detail.history.length) {
     lines.push('', paint.bold(word(lang, 'history')));
-    for (const h of detail.history) lines.push(paint.dim(`  ${vietnamTime(h.at)}  ${safe(h.actor)}  ${actionLabel(h.action, lang)}`));
+    for (const h of detail.history) lines.push(paint.dim(`  ${vietnamTime(h.at)}  ${safe(h.actor)}  ${entryWords(h, lang)}`));
   }
   return `${lines.join('\n')}\n`;
 }

@@ -112,7 +112,7 @@ describe('tasks history and tasks log', () => {
     expect(plain.code).toBe(0);
     const lines = plain.stdout.trim().split('\n');
     expect(lines).toHaveLength(3);
-    expect(lines[2]).toMatch(/^\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}:\d{2}\ttruongphong\.ls\thoàn thành\t#1\t.*evidence: 31\/BC-LS/);
+    expect(lines[2]).toMatch(/^\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}:\d{2}\ttruongphong\.ls\thoàn thành\t#1\tHoàn thành ngày 20\/11\/2026, văn bản báo cáo 31\/BC-LS( \(ghi theo ngày 20\/11\/2026\))?$/);
     expect(ws.run(['history', '99']).stderr).toMatch(/không có nhiệm vụ số 99/);
   });
 

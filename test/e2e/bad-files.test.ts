@@ -37,7 +37,7 @@ const UNIT_REASONS: Record<string, RegExp> = {
   'don-vi-hong.json': /không đọc được JSON/,
   'don-vi-trung-ma.json': /mã đơn vị "VP" lặp lại/,
   'don-vi-sai-kieu.json': /thiếu mảng "units"/,
-  'don-vi-sql.json': /chỉ gồm chữ không dấu, số, dấu gạch/,
+  'don-vi-sql.json': /chỉ gồm chữ không dấu \(và Đ\), số, dấu gạch/,
   'qua-lon.txt': /quá lớn/,
   'khong-co.txt': /không có tệp/,
   'thu-muc': /không phải là tệp/,

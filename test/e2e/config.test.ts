@@ -8,7 +8,7 @@ describe('tasks config', () => {
     ws.run(['init']);
     const list = ws.json<{ key: string; value: string; default: boolean }[]>(['config', 'list']);
     const byKey = Object.fromEntries(list.map((s) => [s.key, s]));
-    expect(byKey['org.parent']).toEqual({ key: 'org.parent', value: 'SỞ NGOẠI VỤ', default: true });
+    expect(byKey['org.parent']).toEqual({ key: 'org.parent', value: '', default: true });
     expect(byKey['org.name'].value).toBe('VĂN PHÒNG');
     expect(byKey['report.symbol'].value).toBe('BC-VP');
     expect(byKey['report.signerTitle'].value).toBe('CHÁNH VĂN PHÒNG');

@@ -21,7 +21,17 @@ const ids = (tasks: { id: number }[]) => tasks.map((t) => t.id);
 
 describe('figures as of the end of the month', () => {
   test('the period: as of the month end, the report dated --today, totals from 1 January', () => {
-    expect(digest.period).toEqual({ month: '2026-11', from: '2026-01-01', asOf: '2026-11-30', today: '2026-12-03', nextMonth: '2026-12' });
+    expect(digest.period).toEqual({
+      month: '2026-11',
+      from: '2026-01-01',
+      asOf: '2026-11-30',
+      today: '2026-12-03',
+      nextMonth: '2026-12',
+      kind: 'month',
+      start: '2026-11-01',
+      end: '2026-11-30',
+      next: { start: '2026-12-01', end: '2026-12-31' },
+    });
   });
 
   test('totals: every bucket, assigned is their sum, the on-time rate a fraction', () => {
@@ -40,7 +50,9 @@ describe('figures as of the end of the month', () => {
 
   test('the per-unit table adds up to the totals, with each unit\'s rate', () => {
     const byCode = Object.fromEntries(digest.units.map((u: any) => [u.code, u]));
-    expect(digest.units.map((u: any) => u.code)).toEqual(['VP', 'TTR', 'LS', 'HTQT', 'TTDN']);
+    // Worst first: most overdue, then the lowest on-time rate; --order registry keeps the registry's order.
+    expect(digest.units.map((u: any) => u.code)).toEqual(['VP', 'LS', 'TTDN', 'TTR', 'HTQT']);
+    expect(g.ws.json(['digest', '--month', '2026-11', '--order', 'registry']).units.map((u: any) => u.code)).toEqual(['VP', 'TTR', 'LS', 'HTQT', 'TTDN']);
     expect(byCode.VP).toMatchObject({ name: 'Văn phòng Sở', assigned: 4, done_on_time: 1, done_late: 1, open_overdue: 2, onTimeRate: 0.25 });
     expect(byCode.TTR).toMatchObject({ assigned: 3, done_on_time: 1, open_in_term: 1, cancelled: 1, onTimeRate: 1 });
     expect(byCode.LS).toMatchObject({ assigned: 4, done_on_time: 1, ongoing: 1, open_overdue: 1, open_in_term: 1, onTimeRate: 0.5 });

@@ -122,7 +122,7 @@ describe('roles once users exist', () => {
     expect(asked.due).toBe('2026-11-28');
     expect(asked.pendingExtension).toEqual({ to: '2026-12-15', from: '2026-11-28', reason: 'Chờ ý kiến của Bộ Ngoại giao', requestedBy: 'binh.htqt', requestedOn: '2026-11-20' });
     expect(w.json(['show', '2']).pendingExtension).toMatchObject({ to: '2026-12-15', requestedBy: 'binh.htqt' });
-    expect(w.run(['show', '2'], { env: {} }).stdout).toMatch(/Đề nghị gia hạn chờ văn phòng duyệt\n {2}20\/11\/2026 {2}→ 15\/12\/2026 {2}Chờ ý kiến của Bộ Ngoại giao \(binh\.htqt\)/);
+    expect(w.run(['show', '2'], { env: {} }).stdout).toMatch(/Đề nghị gia hạn chờ văn phòng duyệt\n {2}Đề nghị gia hạn đến 15\/12\/2026 \(gửi 20\/11\/2026\), hạn hiện tại 28\/11\/2026; lý do: Chờ ý kiến của Bộ Ngoại giao \(binh\.htqt\)/);
     // One request at a time; the head cannot settle it.
     expect(w.run(['extend', '2', '--to', '2026-12-20', '--reason', 'Lùi thêm'], as('binh.htqt')).code).toBe(1);
     expect(w.run(['extend', '2', '--approve'], as('binh.htqt')).stderr).toMatch(/không được duyệt đề nghị gia hạn/);

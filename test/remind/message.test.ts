@@ -6,7 +6,7 @@ import { selectItems } from '../../src/remind/select.js';
 import { LS, TODAY, UNITS, task } from './fixtures.js';
 
 const schedule = scheduleFrom({ 'remind.offsetsBefore': '7,3', 'remind.firstAfterDays': '1', 'remind.repeatAfterDays': '7' });
-const head = { today: TODAY, meetingOn: null, senderName: 'Văn phòng Sở', signature: 'Văn phòng Sở Ngoại vụ\nĐT: 0256 000 000' };
+const head = { today: TODAY, meetingOn: null, senderName: 'Văn phòng Sở', signature: 'Văn phòng Sở Ngoại vụ\nĐT: 0256 000 000', officeEmail: null, notes: new Map() };
 
 function messageFor(views: ReturnType<typeof task>[], meetingOn: string | null = null) {
   const items = selectItems(views, TODAY, meetingOn ? { kind: 'meeting', on: meetingOn, daysAhead: 7 } : { kind: 'schedule', schedule });

@@ -7,6 +7,8 @@ import { dateArg } from '../options.js';
 import { printData, printJson, say } from '../output.js';
 
 interface DigestOptions {
+  period?: string;
+  order?: string;
   month?: string;
   unit?: string;
   from?: string;
@@ -21,6 +23,7 @@ export async function emitReport(s: Session, make: () => Promise<Digest>, opts: 
     import('../write-output.js'),
   ]);
   const format = chooseFormat(opts.format === undefined ? undefined : parseFormat(opts.format), s.json, opts.out);
+  if (format === 'docx' || format === 'html') await (await import('../agency.js')).ensureAgency(s);
   const digest = await make();
   const content = await renderDigest(digest, format, format === 'term' && opts.out !== undefined ? { ...s.render, color: false } : s.render);
   const written = writeReport(content, opts.out, isBinary(format));
@@ -34,6 +37,8 @@ export function registerDigest(program: Command): void {
     .option('-m, --month <YYYY-MM>', 'tháng báo cáo (bắt buộc), ví dụ 2026-11')
     .option('-u, --unit <unit>', 'chỉ các nhiệm vụ do đơn vị (hoặc nhóm) này chủ trì')
     .option('--from <date>', 'tính tổng số từ nhiệm vụ giao ngày này (mặc định: 01/01 của năm báo cáo)', dateArg('--from'))
+    .option('-p, --period <kind>', 'kỳ báo cáo: month (tháng dương lịch) hoặc nd09 (từ ngày 15 tháng trước đến ngày 14 tháng này, Nghị định 09/2019); mặc định: cấu hình report.period')
+    .option('--order <order>', 'thứ tự bảng theo đơn vị: rank (nhiều quá hạn, tỷ lệ thấp trước; mặc định) hoặc registry (theo danh sách đơn vị)')
     .option('-f, --format <format>', 'term, md, html, docx, xlsx, csv hoặc json (mặc định: theo đuôi tệp --out, hoặc term)')
     .option('-o, --out <file>', 'ghi ra tệp thay vì màn hình')
     .addHelpText(
@@ -44,6 +49,8 @@ Số liệu tính đến hết ngày cuối tháng (hoặc --today nếu sớm h
 Ví dụ:
   tasks digest --month 2026-11
   tasks digest --month 2026-11 --out bao-cao-giao-ban-thang-11.docx
+  tasks digest --month 2026-11 --period nd09 --format md
+  tasks digest --month 2026-11 --order registry
   tasks digest --month 2026-11 --unit "Phòng Lãnh sự" --format xlsx --out ls-11.xlsx
   tasks digest --month 2026-11 --json`,
     )
@@ -51,9 +58,20 @@ Ví dụ:
       if (opts.month === undefined) {
         throw new UsageError(t('thiếu --month: báo cáo cho tháng nào?', 'missing --month'), t('ví dụ: tasks digest --month 2026-11', 'e.g. tasks digest --month 2026-11'));
       }
-      const { makeDigest } = await import('../../app/digest.js');
+      if (opts.order !== undefined && opts.order !== 'rank' && opts.order !== 'registry') {
+        throw new UsageError(t(`--order không hợp lệ: "${opts.order}"`, `invalid --order: "${opts.order}"`), t('--order nhận rank hoặc registry', '--order takes rank or registry'));
+      }
+      const [{ makeDigest }, { parsePeriodKind }] = await Promise.all([import('../../app/digest.js'), import('../../domain/report-period.js')]);
+      let period = null;
+      try {
+        period = opts.period === undefined ? null : parsePeriodKind(opts.period);
+      } catch (error) {
+        // A bad flag value is a usage error (exit 2), like --order's.
+        throw new UsageError((error as UsageError).text, (error as UsageError).hint);
+      }
+      const order = opts.order === 'registry' ? 'registry' : 'rank';
       await withSession(command, { mayCreate: false }, (s) =>
-        emitReport(s, () => makeDigest(s.ctx, { month: opts.month!, unit: opts.unit ?? null, from: opts.from ?? null }), opts),
+        emitReport(s, () => makeDigest(s.ctx, { month: opts.month!, unit: opts.unit ?? null, from: opts.from ?? null, period, order }), opts),
       );
     });
 

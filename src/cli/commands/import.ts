@@ -19,6 +19,7 @@ interface ImportOptions {
   defaultDue?: IsoDate;
   fallbackUnit?: string;
   undo?: string;
+  update?: boolean;
 }
 
 function errorText(error: unknown): string | null {
@@ -80,11 +81,7 @@ async function runImport(file: string, opts: ImportOptions, command: Command): P
     const finish = { defaultDue: opts.defaultDue ?? null, fallbackUnit: opts.fallbackUnit ?? null };
     const vi = s.render.lang === 'vi';
     let directives = app.finishPlan(plan, [], finish);
-    if (plan.alreadyImported) {
-      say(vi ? 'Văn bản này đã được nhập trước đây; không tạo thêm gì.' : 'This source was imported before; nothing created.');
-      if (s.json) printJson(importJson(plan.proposal.source, directives, 0, true));
-      return;
-    }
+    if (plan.alreadyImported) return runUpdate(s, plan, directives, file, opts);
     if (!opts.dryRun && !opts.yes && canPrompt()) directives = app.finishPlan(plan, await review(s, plan, directives), finish);
     const count = app.taskCountOf(directives);
     if (opts.dryRun) {
@@ -105,12 +102,51 @@ async function runImport(file: string, opts: ImportOptions, command: Command): P
   });
 }
 
+/** A source imported before: nothing new, or the differences of a corrected version (applied with --update). */
+async function runUpdate(s: Session, plan: ImportPlan, directives: PlannedDirective[], file: string, opts: ImportOptions): Promise<void> {
+  const [updates, { importJson }, { renderUpdate, updateJson }] = await Promise.all([
+    import('../../app/update-import.js'),
+    import('../../report/import-json.js'),
+    import('../../report/import-update-render.js'),
+  ]);
+  const vi = s.render.lang === 'vi';
+  const update = plan.existing ? await updates.planUpdate(s.ctx, plan, directives) : null;
+  const changes = update && updates.hasChanges(update) ? update : null;
+  if (changes === null || !opts.update || opts.dryRun) {
+    say(vi ? 'Văn bản này đã được nhập trước đây; không tạo thêm gì.' : 'This source was imported before; nothing created.');
+    if (s.json) return printJson({ ...importJson(plan.proposal.source, directives, 0, true), ...(changes ? { changes: updateJson(changes), updated: false } : {}) });
+    if (changes === null) return;
+    say(vi ? 'Bản này khác bản đã nhập:' : 'This version differs from the one imported:');
+    printData(renderUpdate(changes, s.render));
+    if (!opts.dryRun) say(vi ? `Áp dụng các thay đổi: tasks import "${file}" --update` : `To apply them: tasks import "${file}" --update`);
+    return;
+  }
+  if (!s.json) printData(renderUpdate(changes, s.render));
+  if (!opts.yes && canPrompt()) {
+    const prompts = await import('../prompts.js');
+    const ref = plan.proposal.source.number ?? `#${changes.sourceId}`;
+    if (!(await prompts.askConfirm(vi ? `Cập nhật văn bản ${ref} theo bản đã sửa?` : `Update ${ref} to the corrected version?`))) {
+      say(vi ? 'Không thay đổi gì.' : 'Nothing changed.');
+      return;
+    }
+  }
+  const result = await updates.applyUpdate(s.ctx, plan, changes);
+  if (s.json) return printJson({ ...importJson(plan.proposal.source, directives, result.addedTaskIds.length, true), changes: updateJson(changes), updated: true });
+  const ref = plan.proposal.source.number ?? `#${result.sourceId}`;
+  say(
+    vi
+      ? `Đã cập nhật văn bản ${ref}: ${changes.added.length} mục mới (${result.addedTaskIds.length} nhiệm vụ mới), ${changes.changed.length} mục sửa (${result.changedTaskIds.length} nhiệm vụ sửa), ${changes.removed.length} mục bỏ; ${result.cancelledTaskIds.length} nhiệm vụ dừng thực hiện.`
+      : `Updated ${ref}: ${changes.added.length} new items (${result.addedTaskIds.length} new tasks), ${changes.changed.length} changed (${result.changedTaskIds.length} tasks changed), ${changes.removed.length} removed; ${result.cancelledTaskIds.length} tasks cancelled.`,
+  );
+}
+
 async function runUndo(reference: string, command: Command): Promise<void> {
   const { undoImport } = await import('../../app/undo-import.js');
   await withSession(command, { mayCreate: false }, async (s) => {
     const result = await undoImport(s.ctx, reference);
     if (s.json) return printJson(result);
     say(s.render.lang === 'vi' ? `Đã hủy lần nhập văn bản ${result.number ?? `#${result.sourceId}`}: xóa ${result.tasks} nhiệm vụ, ${result.directives} ý kiến chỉ đạo.` : `Undid the import of ${result.number ?? `#${result.sourceId}`}: removed ${result.tasks} tasks, ${result.directives} directives.`);
+    if (result.reminders > 0) say(s.render.lang === 'vi' ? `Các nhắc việc đã gửi (${result.reminders}) vẫn còn trong nhật ký: tasks log.` : `The reminders sent (${result.reminders}) stay in the audit trail: tasks log.`);
   });
 }
 
@@ -127,6 +163,7 @@ export function registerImport(program: Command): void {
     .option('--meeting-date <date>', 'ngày họp (mặc định: ngày ghi trong văn bản)', dateArg('ngày họp'))
     .option('--default-due <date>', 'hạn cho các mục văn bản không nêu thời hạn', dateArg('--default-due'))
     .option('--fallback-unit <unit>', 'đơn vị chủ trì cho các mục không xác định được đơn vị')
+    .option('--update', 'văn bản đã nhập (cùng số) nay có bản sửa: thêm mục mới, sửa mục đã sửa, dừng nhiệm vụ của mục bị bỏ; hỏi trước trên terminal, --yes để không hỏi')
     .option('--undo <source>', 'hủy lần nhập văn bản này (số văn bản hoặc #mã) khi chưa có nhiệm vụ nào được cập nhật')
     .addHelpText(
       'after',
@@ -136,6 +173,7 @@ Ví dụ:
   tasks import "Thong bao ket luan 84.docx" --yes
   tasks import ket-luan.pdf --number 84/TB-SNgV --issued 02/8/2026 --default-due 31/12/2026
   tasks import ket-luan.txt --yes --fallback-unit VP --json
+  tasks import "Thong bao ket luan 84 (ban sua).docx" --update
   tasks import --undo 84/TB-SNgV`,
     )
     .action(async (file: string | undefined, opts: ImportOptions, command: Command) => {

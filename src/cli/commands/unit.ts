@@ -28,6 +28,7 @@ export function registerUnit(program: Command): void {
             ? `Units: ${summary.added.length} added, ${summary.updated.length} updated, ${summary.unchanged.length} unchanged; ${summary.groups.length} groups.`
             : `Đơn vị: thêm ${summary.added.length}, cập nhật ${summary.updated.length}, giữ nguyên ${summary.unchanged.length}; ${summary.groups.length} nhóm.`,
         );
+        if (summary.agency) say(en ? `Agency for the reports (org.parent): ${summary.agency}` : `Cơ quan ghi trên báo cáo (org.parent): ${summary.agency}`);
         if (summary.notInFile.length) {
           say(en ? `Not in the file, left as they are: ${summary.notInFile.join(', ')}` : `Không có trong tệp, giữ nguyên: ${summary.notInFile.join(', ')}`);
         }

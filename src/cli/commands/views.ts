@@ -1,15 +1,23 @@
 /** `tasks due`, `tasks overdue`, `tasks list`, `tasks show`: reading the tracker. */
 import type { Command } from 'commander';
+import { UsageError, t } from '../../domain/errors.js';
 import type { Bucket } from '../../domain/status.js';
 import { globalsOf, withSession } from '../context.js';
 import { dateArg, parseBuckets, parseCount, parseId } from '../options.js';
 import { printData, printJson, say } from '../output.js';
 
-async function showDue(command: Command, opts: { within?: number; unit?: string; json?: boolean; out?: string }, overdueOnly: boolean): Promise<void> {
+async function showDue(command: Command, opts: { within?: number; unit?: string; all?: boolean; json?: boolean; out?: string }, overdueOnly: boolean): Promise<void> {
+  if (opts.all && opts.unit !== undefined) throw new UsageError(t('--all không đi cùng --unit', '--all does not go with --unit'), t('ví dụ: tasks due --all', 'e.g. tasks due --all'));
   const [{ dueView }, { taskJson, toJson }] = await Promise.all([import('../../app/due-view.js'), import('../../report/task-json.js')]);
   const within = opts.within ?? 7;
   await withSession(command, { mayCreate: false }, async (s) => {
-    const entries = await dueView(s.ctx, { within, unit: opts.unit ?? null, overdueOnly });
+    // A unit head's morning list is the unit's own; the office (and --all) sees the whole Sở.
+    const acting = s.ctx.acting;
+    const ownUnit = !overdueOnly && !opts.all && opts.unit === undefined && acting?.role === 'head' && acting.unit ? acting.unit : null;
+    if (ownUnit && !s.json && opts.json !== true) {
+      say(s.render.lang === 'en' ? `Tasks led by ${ownUnit.name}; the whole Sở: tasks due --all` : `Nhiệm vụ do ${ownUnit.name} chủ trì; cả Sở: tasks due --all`);
+    }
+    const entries = await dueView(s.ctx, { within, unit: opts.unit ?? ownUnit?.code ?? null, overdueOnly });
     const json = s.json || opts.json === true;
     const asJson = () => entries.map((e) => Object.assign(taskJson(e), { section: e.section }));
     if (opts.out === undefined) {
@@ -32,8 +40,9 @@ export function registerViews(program: Command): void {
     .command('due')
     .description('việc hằng ngày: quá hạn, sắp đến hạn, cần xác định hạn hoặc đơn vị')
     .option('-w, --within <days>', 'số ngày tới tính là sắp đến hạn (mặc định 7)', parseCount('--within'))
-    .option('-u, --unit <unit>', 'chỉ nhiệm vụ do đơn vị (hoặc nhóm) này chủ trì')
-    .addHelpText('after', '\nVí dụ:\n  tasks due\n  tasks due --within 14 --unit "Phòng Lãnh sự"\n  tasks due --today 2026-11-20 --json')
+    .option('-u, --unit <unit>', 'chỉ nhiệm vụ do đơn vị (hoặc nhóm) này chủ trì (mặc định với trưởng đơn vị: đơn vị mình)')
+    .option('-a, --all', 'cả Sở, kể cả khi người chạy là trưởng đơn vị')
+    .addHelpText('after', '\nVí dụ:\n  tasks due\n  tasks due --within 14 --unit "Phòng Lãnh sự"\n  tasks due --all\n  tasks due --today 2026-11-20 --json')
     .action((opts, command: Command) => showDue(command, opts, false));
 
   program

@@ -10,7 +10,8 @@ import type { SettingMap } from '../../domain/settings.js';
 import type { Bucket } from '../../domain/status.js';
 import type { TaskView, UnitRef } from '../../domain/task.js';
 import { compareVietnamese } from '../../domain/text.js';
-import { countBucket, emptyCounts, type Digest, type ExtensionEntry, type NoteRef, type OverdueEntry, type UnitCounts } from './model.js';
+import type { ReportPeriod } from '../../domain/report-period.js';
+import { countBucket, emptyCounts, type Counts, type Digest, type ExtensionEntry, type NoteRef, type OverdueEntry, type UnitCounts, type UnitOrder } from './model.js';
 
 export interface DigestInput {
   month: Month;
@@ -27,6 +28,28 @@ export interface DigestInput {
   units: { code: string; name: string }[];
   unitFilter: { code: string; name: string }[] | null;
   settings: SettingMap;
+  /** The reporting period and the next one; the calendar month and the next month when absent. */
+  period?: ReportPeriod;
+  nextPeriod?: ReportPeriod;
+  /** Like `counted`, for the tasks assigned within the period. */
+  inPeriod?: DigestInput['counted'];
+  previous?: { start: IsoDate; end: IsoDate; from: IsoDate; counted: DigestInput['counted']; inPeriod: DigestInput['counted'] } | null;
+  order?: UnitOrder;
+}
+
+function totalOf(counted: DigestInput['counted']): Counts {
+  const totals = emptyCounts();
+  for (const c of counted) countBucket(totals, c.bucket, c.n);
+  return totals;
+}
+
+/** Most overdue first, then the lowest on-time rate (none counted: after every rate), then registry order. */
+function rankUnits(rows: UnitCounts[]): UnitCounts[] {
+  const rate = (r: UnitCounts) => (r.onTimeRate === null ? 2 : r.onTimeRate);
+  return rows
+    .map((row, i) => ({ row, i }))
+    .sort((a, b) => b.row.open_overdue - a.row.open_overdue || rate(a.row) - rate(b.row) || a.i - b.i)
+    .map((x) => x.row);
 }
 
 function unitName(view: TaskView): string {
@@ -68,31 +91,39 @@ function unitTable(inScope: DigestInput['counted'], units: { code: string; name:
 
 export function buildDigest(input: DigestInput): Digest {
   const { month, next, from, asOf } = input;
-  const totals = emptyCounts();
-  for (const c of input.counted) countBucket(totals, c.bucket, c.n);
+  const totals = totalOf(input.counted);
+  const period = input.period ?? { kind: 'month' as const, id: month.id, start: month.start, end: month.end };
+  const following = input.nextPeriod ?? { kind: period.kind, id: next.id, start: next.start, end: next.end };
+  const order = input.order ?? 'rank';
+  const table = unitTable(input.counted, input.units);
+  const assigned = table.filter((u) => u.code !== null);
+  const units = order === 'rank' ? [...rankUnits(assigned), ...table.filter((u) => u.code === null)] : table;
 
   const completed = input.views
-    .filter((v) => v.completedOn !== null && v.completedOn >= month.start && (v.bucket === 'done_on_time' || v.bucket === 'done_late'))
+    .filter((v) => v.completedOn !== null && v.completedOn >= period.start && (v.bucket === 'done_on_time' || v.bucket === 'done_late'))
     .sort((a, b) => a.completedOn!.localeCompare(b.completedOn!) || a.id - b.id);
 
   const extensions: ExtensionEntry[] = [];
   for (const v of input.views) {
     for (const e of v.extensions) {
-      if (e.grantedOn >= month.start && e.grantedOn <= asOf) extensions.push({ task: v, grantedOn: e.grantedOn, from: e.from, to: e.to, reason: e.reason });
+      if (e.grantedOn >= period.start && e.grantedOn <= asOf) extensions.push({ task: v, grantedOn: e.grantedOn, from: e.from, to: e.to, reason: e.reason });
     }
   }
   extensions.sort((a, b) => a.grantedOn.localeCompare(b.grantedOn) || a.task.id - b.task.id);
 
   const dueNext = sortByDue(
-    input.views.filter((v) => (v.bucket === 'open_in_term' || v.bucket === 'open_overdue') && v.due !== null && v.due >= next.start && v.due <= next.end),
+    input.views.filter((v) => (v.bucket === 'open_in_term' || v.bucket === 'open_overdue') && v.due !== null && v.due >= following.start && v.due <= following.end),
   );
 
   return {
     kind: 'digest',
-    period: { month: month.id, from, asOf, today: input.today, nextMonth: next.id },
+    period: { month: month.id, from, asOf, today: input.today, nextMonth: next.id, kind: period.kind, start: period.start, end: period.end, next: { start: following.start, end: following.end } },
     unitFilter: input.unitFilter,
     totals,
-    units: unitTable(input.counted, input.units),
+    inPeriod: input.inPeriod ? totalOf(input.inPeriod) : null,
+    previous: input.previous ? { start: input.previous.start, end: input.previous.end, from: input.previous.from, totals: totalOf(input.previous.counted), inPeriod: totalOf(input.previous.inPeriod) } : null,
+    unitOrder: order,
+    units,
     overdue: overdueEntries(input.views, input.latestNotes),
     completedThisMonth: completed,
     extensionsThisMonth: extensions,

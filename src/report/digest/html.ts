@@ -26,6 +26,7 @@ p { text-align: justify; margin: 6px 0; text-indent: 1cm; }
 table.data { width: 100%; border-collapse: collapse; font-size: 12pt; page-break-inside: auto; }
 table.data th, table.data td { border: 1px solid #000; padding: 2px 4px; vertical-align: top; }
 table.data th { font-weight: bold; text-align: center; }
+p.note { font-size: 11pt; font-style: italic; margin: 2px 0 0; }
 td.num { text-align: right; white-space: nowrap; } td.date { text-align: center; white-space: nowrap; }
 tr.total td { font-weight: bold; }
 tr.open_overdue td.num { color: #b00000; }
@@ -67,7 +68,7 @@ export function renderHtml(d: Digest, lang: Lang): string {
 </tr></table>`;
   const body = [
     ...layout.intro.map((line) => `<p>${e(line)}</p>`),
-    ...layout.tables.map((t) => `<h2>${e(t.title)}</h2>\n${dataTable(t, lang)}`),
+    ...layout.tables.map((t) => `<h2>${e(t.title)}</h2>\n${dataTable(t, lang)}${(t.notes ?? []).map((n) => `\n<p class="note">${e(n)}</p>`).join('')}`),
   ].join('\n');
   return `<!DOCTYPE html>
 <html lang="${lang}">

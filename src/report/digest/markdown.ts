@@ -29,6 +29,9 @@ export function renderMarkdown(d: Digest, lang: Lang): string {
   const out = [`# ${layout.title}: ${layout.summary}`, ''];
   out.push(`_${d.settings['org.place']}, ${formatDate(d.period.today)}_`, '');
   for (const line of layout.intro) out.push(escapeCell(line), '');
-  for (const table of layout.tables) out.push(`## ${table.title}`, '', markdownTable(table, lang), '');
+  for (const table of layout.tables) {
+    out.push(`## ${table.title}`, '', markdownTable(table, lang), '');
+    for (const note of table.notes ?? []) out.push(`_${escapeCell(note)}_`, '');
+  }
   return `${out.join('\n').trimEnd()}\n`;
 }

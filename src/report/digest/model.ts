@@ -44,7 +44,26 @@ export interface DigestPeriod {
   today: IsoDate;
   /** YYYY-MM of the "due next month" list. */
   nextMonth: string | null;
+  /** The reporting period (month: the calendar month; nd09: the 15th of the month before to the 14th); absent for the overdue list on its own. */
+  kind?: 'month' | 'nd09';
+  start?: IsoDate;
+  end?: IsoDate;
+  /** The next period, whose due tasks the last list shows. */
+  next?: { start: IsoDate; end: IsoDate };
 }
+
+/** The same figures for the period before, for the change the meeting looks at. */
+export interface PreviousFigures {
+  start: IsoDate;
+  end: IsoDate;
+  /** Cumulative figures as of the end of that period, from `from`. */
+  from: IsoDate;
+  totals: Counts;
+  inPeriod: Counts;
+}
+
+/** The by-unit table's order: worst first (most overdue, then lowest on-time rate), or the registry's. */
+export type UnitOrder = 'rank' | 'registry';
 
 export interface Digest {
   kind: 'digest' | 'overdue';
@@ -52,6 +71,10 @@ export interface Digest {
   /** Lead units the report is limited to (--unit), or null for the whole Sở. */
   unitFilter: { code: string; name: string }[] | null;
   totals: Counts | null;
+  /** Tasks assigned within the period, as of the as-of day ("giao trong kỳ"). */
+  inPeriod?: Counts | null;
+  previous?: PreviousFigures | null;
+  unitOrder?: UnitOrder;
   units: UnitCounts[] | null;
   overdue: OverdueEntry[];
   completedThisMonth: TaskView[] | null;

@@ -31,6 +31,8 @@ export interface Row {
 export interface ReportTable {
   key: 'totals' | 'units' | 'overdue' | 'completed' | 'extensions' | 'dueNext';
   title: string;
+  /** Sentences printed under the table: how each rate is computed, how rows are ordered. */
+  notes?: string[];
   /** Short name for a spreadsheet tab (31 characters at most). */
   sheet: string;
   columns: Column[];
@@ -65,31 +67,66 @@ function unitOf(v: TaskView, lang: Lang): string {
 
 const COUNT_KEYS: Bucket[] = ['done_on_time', 'done_late', 'open_in_term', 'open_overdue', 'ongoing', 'undated', 'cancelled'];
 
-function totalsTable(c: Counts, lang: Lang): ReportTable {
-  const four = c.done_on_time + c.done_late + c.open_in_term + c.open_overdue;
-  const share = (n: number): Cell => ({ rate: four === 0 ? null : n / four });
-  const bucketRow = (b: Bucket, withShare: boolean): Row => ({ cells: [BUCKET_LABELS[b][lang], c[b], withShare ? share(c[b]) : null], bucket: b });
+/** "▲ 2", "▼ 1", "=" for a count; "▲ 5,2 điểm" for a rate. */
+function changeCell(now: number | null, before: number | null, lang: Lang, rate = false): Cell {
+  if (now === null || before === null) return '';
+  const delta = rate ? Math.round((now - before) * 1000) / 10 : now - before;
+  if (delta === 0) return '=';
+  const size = rate ? `${Math.abs(delta).toFixed(1).replace('.', lang === 'vi' ? ',' : '.')} ${dw(lang, 'points')}` : String(Math.abs(delta));
+  return `${delta > 0 ? '▲' : '▼'} ${size}`;
+}
+
+function totalsTable(d: Digest, lang: Lang): ReportTable {
+  const c = d.totals!;
+  const inPeriod = d.inPeriod ?? null;
+  const before = d.previous?.totals ?? null;
+  const four = (x: Counts) => x.done_on_time + x.done_late + x.open_in_term + x.open_overdue;
+  const share = (n: number): Cell => ({ rate: four(c) === 0 ? null : n / four(c) });
+  const cells = (label: string, pick: (x: Counts) => number, withShare: boolean): Cell[] => [
+    label,
+    ...(inPeriod ? [pick(inPeriod)] : []),
+    pick(c),
+    withShare ? share(pick(c)) : null,
+    ...(before ? [pick(before), changeCell(pick(c), pick(before), lang)] : []),
+  ];
+  const bucketRow = (b: Bucket, withShare: boolean): Row => ({ cells: cells(BUCKET_LABELS[b][lang], (x) => x[b], withShare), bucket: b });
+  const rateRow: Row = {
+    cells: [
+      dw(lang, 'rate'),
+      ...(inPeriod ? [{ rate: inPeriod.onTimeRate }] : []),
+      { rate: c.onTimeRate },
+      null,
+      ...(before ? [{ rate: before.onTimeRate }, changeCell(c.onTimeRate, before.onTimeRate, lang, true)] : []),
+    ],
+    total: true,
+  };
+  const count = (word: 'count' | 'inPeriod' | 'previous'): Column => ({ header: dw(lang, word), kind: 'int', width: 12 });
+  const notes = [dw(lang, 'shareNote'), dw(lang, 'rateNote')];
+  if (d.previous) notes.push(dw(lang, 'changeNote', { prevStart: formatDate(d.previous.start), prevEnd: formatDate(d.previous.end) }));
   return {
     key: 'totals',
     title: dw(lang, 'secTotals'),
     sheet: lang === 'vi' ? 'Tổng hợp' : 'Totals',
     columns: [
       { header: dw(lang, 'status'), kind: 'text', width: 40 },
-      { header: dw(lang, 'count'), kind: 'int', width: 12 },
+      ...(inPeriod ? [count('inPeriod')] : []),
+      inPeriod ? { header: dw(lang, 'cumulative'), kind: 'int', width: 12 } : count('count'),
       { header: dw(lang, 'share'), kind: 'rate', width: 10 },
+      ...(before ? [count('previous'), { header: dw(lang, 'change'), kind: 'text' as const, width: 12 }] : []),
     ],
     rows: [
       bucketRow('done_on_time', true),
       bucketRow('done_late', true),
       bucketRow('open_in_term', true),
       bucketRow('open_overdue', true),
-      { cells: [dw(lang, 'fourBuckets'), four, share(four)], total: true },
+      { cells: cells(dw(lang, 'fourBuckets'), four, true), total: true },
       bucketRow('ongoing', false),
       bucketRow('undated', false),
       bucketRow('cancelled', false),
-      { cells: [dw(lang, 'assigned'), c.assigned, null], total: true },
-      { cells: [dw(lang, 'rate'), null, { rate: c.onTimeRate }], total: true },
+      { cells: cells(dw(lang, 'assigned'), (x) => x.assigned, false), total: true },
+      rateRow,
     ],
+    notes,
   };
 }
 
@@ -116,6 +153,7 @@ function unitsTable(d: Digest, lang: Lang): ReportTable {
       { header: dw(lang, 'rateShort'), kind: 'rate', width: 10 },
     ],
     rows,
+    notes: [dw(lang, 'rateNote'), ...(d.unitOrder === 'registry' ? [] : [dw(lang, 'rankNote')])],
   };
 }
 
@@ -148,7 +186,7 @@ function overdueTable(d: Digest, lang: Lang, title: string): ReportTable {
 function completedTable(d: Digest, lang: Lang): ReportTable {
   return {
     key: 'completed',
-    title: dw(lang, 'secCompleted'),
+    title: dw(lang, d.period.kind === 'nd09' ? 'secCompletedNd09' : 'secCompleted'),
     sheet: lang === 'vi' ? 'Hoàn thành trong tháng' : 'Done this month',
     columns: [...taskColumns(lang, 50), column(lang, 'due', 'date', 11), column(lang, 'completedOn', 'date', 11), column(lang, 'result', 'text', 20), column(lang, 'evidence', 'text', 16)],
     rows: d.completedThisMonth!.map((v, i) => ({
@@ -161,7 +199,7 @@ function completedTable(d: Digest, lang: Lang): ReportTable {
 function extensionsTable(d: Digest, lang: Lang): ReportTable {
   return {
     key: 'extensions',
-    title: dw(lang, 'secExtensions'),
+    title: dw(lang, d.period.kind === 'nd09' ? 'secExtensionsNd09' : 'secExtensions'),
     sheet: lang === 'vi' ? 'Gia hạn trong tháng' : 'Extended this month',
     columns: [...taskColumns(lang, 46), column(lang, 'grantedOn', 'date', 11), column(lang, 'oldDue', 'date', 11), column(lang, 'newDue', 'date', 11), column(lang, 'reason', 'long', 34)],
     rows: d.extensionsThisMonth!.map((e, i) => ({
@@ -173,7 +211,10 @@ function extensionsTable(d: Digest, lang: Lang): ReportTable {
 function dueNextTable(d: Digest, lang: Lang): ReportTable {
   return {
     key: 'dueNext',
-    title: dw(lang, 'secDueNext', { month: monthLabel(d.period.nextMonth!) }),
+    title:
+      d.period.kind === 'nd09' && d.period.next
+        ? dw(lang, 'secDueNextNd09', { start: formatDate(d.period.next.start), end: formatDate(d.period.next.end) })
+        : dw(lang, 'secDueNext', { month: monthLabel(d.period.nextMonth!) }),
     sheet: lang === 'vi' ? 'Đến hạn tháng sau' : 'Due next month',
     columns: [...taskColumns(lang, 56), column(lang, 'source', 'text', 14), column(lang, 'due', 'date', 11)],
     rows: d.dueNextMonth!.map((v, i) => ({ cells: [...taskCells(v, i, lang), v.source?.number ?? '', { date: v.due }], bucket: v.bucket })),
@@ -198,12 +239,24 @@ export function layoutDigest(d: Digest, lang: Lang): ReportLayout {
   }
   return {
     title: dw(lang, 'title'),
-    summary: dw(lang, 'digestSummary', { month: monthLabel(d.period.month!) }),
+    summary:
+      d.period.kind === 'nd09' && d.period.start && d.period.end
+        ? dw(lang, 'summaryNd09', { summary: dw(lang, 'digestSummary', { month: monthLabel(d.period.month!) }), start: formatDate(d.period.start), end: formatDate(d.period.end) })
+        : dw(lang, 'digestSummary', { month: monthLabel(d.period.month!) }),
     intro: [
+      ...(d.period.start && d.period.end
+        ? [
+            dw(lang, 'periodLine', {
+              kind: dw(lang, d.period.kind === 'nd09' ? 'periodNd09' : 'periodMonth', { month: monthLabel(d.period.month!) }),
+              start: formatDate(d.period.start),
+              end: formatDate(d.period.end),
+            }),
+          ]
+        : []),
       dw(lang, 'scope', { asOf: formatDate(d.period.asOf), from: formatDate(d.period.from) }),
       ...unitLine,
       sentence(d.totals!, d.period.from!, d.period.asOf, lang),
     ],
-    tables: [totalsTable(d.totals!, lang), unitsTable(d, lang), overdueTable(d, lang, dw(lang, 'secOverdue')), completedTable(d, lang), extensionsTable(d, lang), dueNextTable(d, lang)],
+    tables: [totalsTable(d, lang), unitsTable(d, lang), overdueTable(d, lang, dw(lang, 'secOverdue')), completedTable(d, lang), extensionsTable(d, lang), dueNextTable(d, lang)],
   };
 }

@@ -79,6 +79,10 @@ export function renderTerminal(d: Digest, options: RenderOptions): string {
   const layout = layoutDigest(d, options.lang);
   const out = [paint.bold(`${layout.title}: ${layout.summary}`), paint.dim(`${d.settings['org.place']}, ${formatDate(d.period.today)}`), ''];
   for (const line of layout.intro) out.push(wrap(safe(line), Math.min(MAX_WIDTH, options.width || MAX_WIDTH)));
-  for (const table of layout.tables) out.push('', paint.bold(table.title), renderTable(table, options, paint));
+  const width = Math.min(MAX_WIDTH, options.width || MAX_WIDTH);
+  for (const table of layout.tables) {
+    out.push('', paint.bold(table.title), renderTable(table, options, paint));
+    for (const note of table.notes ?? []) out.push(paint.dim(wrap(safe(note), width)));
+  }
   return `${out.join('\n')}\n`;
 }
