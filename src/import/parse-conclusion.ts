@@ -20,6 +20,7 @@ import { isNarrative } from './narrative.js';
 import { normalizeText, trimItem, foldSameLength } from './normalize.js';
 import { COMMANDS } from './grammar.js';
 import { coordinatingOf, ownersAssignedIn, ownersOf } from './owners.js';
+import { resolvePhrase } from './resolve-phrase.js';
 import { documentParts, isClosing, type Parts } from './structure/parts.js';
 import { tableDirectives } from './structure/task-table.js';
 import { assignmentOf, isAssessmentHeading } from './structure/body.js';
@@ -75,6 +76,13 @@ export interface Draft {
   block: Block | null;
 }
 
+/** The registry units "Kính gửi" names, as the owners of what is asked of "the agencies" in general. */
+function addressees(parts: Parts, registry: Registry): Owners | null {
+  const units = parts.addressees.flatMap((a) => resolvePhrase(a, registry).units);
+  if (units.length === 0) return null;
+  return { lead: [...new Map(units.map((u) => [u.id, u])).values()], coordinating: [], ownerText: null, flags: [], words: `Kính gửi: ${parts.addressees.join('; ')}` };
+}
+
 function bodyDirectives(parts: Parts, metaBefore: string[], ctx: DeadlineContext, registry: Registry): { drafts: Draft[]; preamble: string } {
   const paragraphs = parts.body.filter((b) => b.kind === 'paragraph');
   const lines = paragraphs.map((b) => b.text);
@@ -127,7 +135,10 @@ function bodyDirectives(parts: Parts, metaBefore: string[], ctx: DeadlineContext
     }
     // "giao Trung tâm chủ trì" under "giao Trung tâm Xúc tiến Đầu tư …:": the short name of the heading's owner.
     const shortName = own && own.lead.length === 0 && own.ownerText && inherited?.words && fold(inherited.words).startsWith(fold(own.ownerText));
-    const owners = (shortName ? inherited : own) ?? inherited ?? generalOwners;
+    // "Trách nhiệm chung của các cơ quan, đơn vị" (a heading, or the item's own subject): every addressee of "Kính gửi".
+    const everyone = [...leaf.context, body].some((c) => /^(?:\d+\.\s*|[ivx]+\.\s*)?(?:trách nhiệm chung|nhiệm vụ chung)(?: của các (?:cơ quan|đơn vị|cơ quan, đơn vị))?\s*:?\s*$/iu.test(c.trim()) || /^(?:trách nhiệm chung của|các cơ quan, đơn vị)\s/iu.test(c.trim()));
+    const addressed = everyone && !own?.lead.length && !inherited?.lead.length ? addressees(parts, registry) : null;
+    const owners = addressed ?? (shortName ? inherited : own) ?? inherited ?? generalOwners;
     if (isNarrative(assigned)) continue;
     // A plain paragraph right after an item, naming no unit of its own: the item's second paragraph.
     const prev = drafts.at(-1);

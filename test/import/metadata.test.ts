@@ -41,3 +41,19 @@ describe('source metadata', () => {
     expect(partsOfNumber('6202/UBND-KT')).toEqual({ kind: 'CV', issuer: 'UBND' });
   });
 });
+
+describe('source metadata as real headers write it', () => {
+  it.each([
+    ['Số: 1234 /UBND-KT', '1234/UBND-KT'],
+    ['Số 56 -CV/ĐU', '56-CV/ĐU'],
+    ['Số: 963/SNV-CCHC&VTLT', '963/SNV-CCHC&VTLT'],
+    ['Số:             /UBND-NC', null],
+  ])('"%s" → %s', (line, number) => {
+    expect(extractMetadata(`ỦY BAN NHÂN DÂN TỈNH\n${line}\nV/v triển khai`, '').number).toBe(number);
+  });
+
+  it('reads an issue date whose words run together, and none from a draft that leaves the day blank', () => {
+    expect(extractMetadata('SỞ TÀI CHÍNH\nKhánh Lâm, ngày 09 tháng 02năm 2025', '').issuedOn).toBe('2025-02-09');
+    expect(extractMetadata('SỞ TÀI CHÍNH\nKhánh Lâm, ngày      tháng 4 năm 2026', '').issuedOn).toBeNull();
+  });
+});

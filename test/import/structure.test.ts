@@ -92,3 +92,15 @@ describe('a table of tasks', () => {
     expect(drafts[2].text).toContain('Báo cáo kết quả công khai');
   });
 });
+
+describe('owners the document gives once for many items', () => {
+  it('gives "Trách nhiệm chung của các cơ quan, đơn vị" to every addressee of "Kính gửi"', async () => {
+    const { parseConclusion } = await import('../../src/import/parse-conclusion.js');
+    const text = `SỞ NGOẠI VỤ\nSố: 31/SNgV-VP\nV/v thực hiện quy chế văn hóa công sở\nKhánh Lâm, ngày 05 tháng 3 năm 2026\nKính gửi:\n- Văn phòng Sở;\n- Phòng Lãnh sự.\nGiám đốc Sở yêu cầu như sau:\n1. Trách nhiệm chung của các cơ quan, đơn vị\na) Quán triệt quy chế văn hóa công sở đến công chức.\n2. Văn phòng Sở kiểm tra việc thực hiện, báo cáo trước ngày 30/6/2026.`;
+    const proposal = parseConclusion(text, { registry, calendar: ctx.calendar, today: '2026-03-06', overrides: {} });
+    expect(proposal.directives.map((d) => [d.ordinal, d.owners.lead.map((u) => u.code)])).toEqual([
+      ['1.a', ['VP', 'LS']],
+      ['2', ['VP']],
+    ]);
+  });
+});
