@@ -79,6 +79,24 @@ function chairOf(text: string): string | null {
   return null;
 }
 
+/** The chair as the body says it, or the title's fuller form of the same post with the person's name. */
+function chairWithName(chair: string | null, concluder: string | null): string | null {
+  if (!concluder) return chair;
+  return !chair || foldSameLength(concluder).includes(foldSameLength(chair)) ? concluder : chair;
+}
+
+/**
+ * "Kết luận của đồng chí Nguyễn Văn A - Tỉnh ủy viên, Phó Chủ tịch UBND tỉnh tại …": the official
+ * who concluded, as the title names them (a thông báo kết luận's chair).
+ */
+function concluderOf(title: string | null): string | null {
+  if (!title) return null;
+  const m = /^(?:thong bao\s+)?(?:y kien\s+)?ket luan(?:\s+va\s+chi dao)?\s+cua\s+(?:dong chi\s+)?(.{3,200}?)\s+(?:tai|ve|trong|khi|kiem tra|lam viec|chu tri|o)\s/.exec(foldSameLength(title));
+  if (!m) return null;
+  const at = m.index + m[0].indexOf(m[1]);
+  return title.slice(at, at + m[1].length).trim() || null;
+}
+
 function isHeaderLine(line: string, folded: string): boolean {
   return (
     NUMBER_LINE.test(line) ||
@@ -125,7 +143,7 @@ export function extractMetadata(text: string, before: string, givenTitle: string
     issuer: parts.issuer,
     issuedOn: issued?.date ?? null,
     meetingOn: meetingDate(foldSameLength(before)),
-    chair: chairOf(before),
+    chair: chairWithName(chairOf(before), concluderOf(title)),
     title,
   };
 }

@@ -57,10 +57,17 @@ function foldedOf(b: Block): string {
 }
 
 /** Where words stand in the source: the first block of `blocks` that holds them. */
-function locate(words: string, blocks: Block[], from: Block | null): Evidence {
+function locate(words: string, blocks: Block[], from: Block | null, index: Map<Block, number>): Evidence {
   const probe = foldSameLength(words).replace(/\s+/g, ' ').trim().slice(0, 60);
-  const start = from ? Math.max(0, blocks.indexOf(from)) : 0;
-  const found = [...blocks.slice(start), ...blocks.slice(0, start)].find((b) => foldedOf(b).includes(probe)) ?? from;
+  const start = from ? (index.get(from) ?? 0) : 0;
+  let found = from;
+  for (let i = 0; i < blocks.length; i++) {
+    const b = blocks[(start + i) % blocks.length];
+    if (foldedOf(b).includes(probe)) {
+      found = b;
+      break;
+    }
+  }
   return { words, page: found?.page ?? 1, line: found?.line ?? 1 };
 }
 
@@ -103,9 +110,18 @@ function bodyDirectives(parts: Parts, metaBefore: string[], ctx: DeadlineContext
   const lastClause = leadIn.replace(/[,;]?\s*(?:cụ thể\s+)?(?:như sau|sau đây)?\s*:\s*$/u, '').split(/[,;]/).at(-1) ?? '';
   const generalTiming = findTimingWithWords(lastClause, ctx);
   const drafts: Draft[] = [];
+  // Items come in the order of the paragraphs: the search goes on from where the last one was found.
+  let cursor = 0;
   const blockOf = (text: string): Block | null => {
     const probe = foldSameLength(text).replace(/\s+/g, ' ').slice(0, 50);
-    return paragraphs.find((b) => foldedOf(b).includes(probe)) ?? null;
+    for (let i = 0; i < paragraphs.length; i++) {
+      const at = (cursor + i) % paragraphs.length;
+      if (foldedOf(paragraphs[at]).includes(probe)) {
+        cursor = at;
+        return paragraphs[at];
+      }
+    }
+    return null;
   };
   for (const leaf of leavesOf(items)) {
     if (leaf.context.some(isAssessmentHeading) || isAssessmentHeading(leaf.text)) continue;
@@ -191,6 +207,7 @@ export function parseBlocks(blocks: Block[], hashText: string, options: ParseOpt
   const kept = drafts.filter((d) => d.owners?.lead.length || !tabled.some((row) => row.includes(fold(d.text).replace(/\s*\([^)]*\)\s*$/, '').replace(/[.;:]$/, '').slice(0, 80))));
   const all: Draft[] = [...kept, ...tables];
   const everyBlock = [...parts.header, ...parts.body, ...parts.appendix];
+  const index = new Map(everyBlock.map((b, i) => [b, i]));
   const directives: ProposedDirective[] = all.map((d) => {
     const lead = d.owners?.lead ?? [];
     const flags: Flag[] = [];
@@ -209,8 +226,8 @@ export function parseBlocks(blocks: Block[], hashText: string, options: ParseOpt
       timing,
       flags: [...new Set(flags)],
       evidence: {
-        owner: d.ownerWords ? locate(d.ownerWords, everyBlock, d.block) : null,
-        timing: d.timingWords ? locate(d.timingWords, everyBlock, d.block) : null,
+        owner: d.ownerWords ? locate(d.ownerWords, everyBlock, d.block, index) : null,
+        timing: d.timingWords ? locate(d.timingWords, everyBlock, d.block, index) : null,
       },
     };
   });

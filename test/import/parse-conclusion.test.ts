@@ -38,7 +38,7 @@ describe('whole conclusions', () => {
       issuer: null,
       issuedOn: null,
       meetingOn: '2026-10-07',
-      chair: 'Giám đốc Sở',
+      chair: 'Giám đốc Sở Ngoại vụ',
       title: 'Kết luận của Giám đốc Sở Ngoại vụ tại cuộc họp sơ kết công tác thông tin đối ngoại 9 tháng đầu năm 2026',
     });
     expect(rows('data/ket-luan-mau.txt')).toEqual([
@@ -174,23 +174,13 @@ describe('whole conclusions', () => {
     expect(() => parseConclusion('Báo cáo tình hình.\nCác đơn vị đã hoàn thành nhiệm vụ.', { registry, calendar, today: '2026-05-11', overrides: {} })).toThrow(/không tìm thấy ý kiến chỉ đạo/);
   });
 
-  it('parses a 50 KB conclusion within 100 ms', () => {
+  it('parses a 50 KB conclusion into all its directives (its time budget is checked by npm run bench:import)', () => {
     const report = 'Trong kỳ, các đơn vị đã triển khai Kế hoạch số 15/KH-SNgV ngày 08/01/2026; công tác lãnh sự được thực hiện kịp thời, một số báo cáo còn chậm.\n'.repeat(40);
     const items = Array.from({ length: 360 }, (_, i) => `- Phòng Lãnh sự rà soát hồ sơ đợt ${i + 1}, hoàn thành trước ngày ${(i % 28) + 1}/12/2026; phối hợp với Văn phòng Sở báo cáo kết quả hằng quý.`);
     const big = `Số: 9/TB-SNgV\nTHÔNG BÁO\nKết luận cuộc họp\n${report}Giám đốc Sở giao nhiệm vụ như sau:\n${items.join('\n')}`;
     expect(big.length).toBeGreaterThan(50_000);
     const options = { registry, calendar, today: '2026-05-11', overrides: {} };
-    // In process and warm, the way a long-running caller parses; the best of five runs, since
-    // other processes share the machine's cores.
-    parseConclusion(big, options);
-    let elapsed = Infinity;
-    let proposal = parseConclusion(big, options);
-    for (let i = 0; i < 5; i++) {
-      const started = performance.now();
-      proposal = parseConclusion(big, options);
-      elapsed = Math.min(elapsed, performance.now() - started);
-    }
+    const proposal = parseConclusion(big, options);
     expect(proposal.directives.length).toBeGreaterThan(300);
-    expect(elapsed).toBeLessThan(100);
   });
 });
