@@ -62,7 +62,7 @@ export function resolvePhrase(original: string, registry: Registry): PhraseOwner
   const mentions = findMentions(original, folded, registry);
   const units: Unit[] = mentions.flatMap((m) => m.units);
   const unknown: string[] = [];
-  let fuzzy = false;
+  let fuzzy = mentions.some((m) => m.misspelt);
   let last: Mention | null = null;
   const pieces: { text: string; folded: string; after: Mention | null }[] = [];
   let cursor = 0;

@@ -12,10 +12,14 @@ export interface Mention {
   units: Unit[];
   /** The folded name that matched. */
   name: string;
+  /** Written with other diacritics than the registry's ("Thanh tra Sơ" for "Thanh tra Sở"): a near match to check. */
+  misspelt?: boolean;
 }
 
 interface Name {
   folded: string;
+  /** The name in lower case as the registry writes it. */
+  written: string;
   units: Unit[];
   /** Codes ("VP", "LS") match only as written, upper case, lest "ls" or "vu" in a word match. */
   exactCase: string | null;
@@ -28,12 +32,12 @@ export function namesOf(registry: Registry): Name[] {
   if (names) return names;
   names = [];
   for (const unit of registry.units.filter((u) => u.active)) {
-    names.push({ folded: fold(unit.code), units: [unit], exactCase: unit.code });
-    for (const n of [unit.name, ...unit.aliases]) names.push({ folded: fold(n), units: [unit], exactCase: null });
+    names.push({ folded: fold(unit.code), written: unit.code.toLowerCase(), units: [unit], exactCase: unit.code });
+    for (const n of [unit.name, ...unit.aliases]) names.push({ folded: fold(n), written: n.normalize('NFC').toLowerCase().replace(/\s+/g, ' ').trim(), units: [unit], exactCase: null });
   }
   for (const group of registry.groups) {
     const units = membersOf(registry, group);
-    for (const n of [group.name, ...group.aliases]) names.push({ folded: fold(n), units, exactCase: null });
+    for (const n of [group.name, ...group.aliases]) names.push({ folded: fold(n), written: n.normalize('NFC').toLowerCase().replace(/\s+/g, ' ').trim(), units, exactCase: null });
   }
   names = names.filter((n) => n.folded.length >= 2 && n.units.length > 0);
   cache.set(registry, names);
@@ -66,7 +70,12 @@ function searchMentions(original: string, folded: string, registry: Registry): M
       const end = at + name.folded.length;
       const whole = !isWordChar(folded[at - 1]) && !isWordChar(folded[end]);
       const caseOk = name.exactCase === null || original.slice(at, end) === name.exactCase;
-      if (whole && caseOk) candidates.push({ start: at, end, units: name.units, name: name.folded });
+      if (whole && caseOk) {
+        const as = original.slice(at, end).toLowerCase().replace(/\s+/g, ' ');
+        // Typed without diacritics is fine; typed with different ones is a misspelling to flag.
+        const misspelt = as !== name.folded && as !== name.written && name.exactCase === null;
+        candidates.push({ start: at, end, units: name.units, name: name.folded, misspelt });
+      }
       at = folded.indexOf(name.folded, at + 1);
     }
   }

@@ -62,3 +62,20 @@ describe('owners', () => {
     expect(coordinatingOf('Phòng TTĐN chủ trì biên tập, Văn phòng Sở phối hợp in ấn', registry).map((u) => u.code)).toEqual(['VP']);
   });
 });
+
+describe('owners as real documents write them', () => {
+  it('flags a name written with the wrong diacritics, but not one typed without any', () => {
+    expect(codes('Thanh tra Sơ kiểm tra hồ sơ')).toEqual({ lead: ['TTR'], ownerText: null, flags: ['fuzzy_owner'] });
+    expect(codes('thanh tra so kiem tra ho so')).toEqual({ lead: ['TTR'], ownerText: null, flags: [] });
+  });
+
+  it('reads bodies joined by a slash, and a topic heading as no owner', () => {
+    expect(codes('Văn phòng Sở/Thanh tra Sở phối hợp kiểm tra')?.lead).toEqual(['VP', 'TTR']);
+    expect(codes('Đối với hồ sơ của Phòng Lãnh sự: rà soát, hoàn thiện')).toBeNull();
+    expect(codes('Công tác lãnh sự được thực hiện kịp thời')).toBeNull();
+  });
+
+  it('reads "trao đổi, thống nhất với" as coordination', () => {
+    expect(coordinatingOf('Phòng Lãnh sự trao đổi, thống nhất với Phòng Hợp tác quốc tế về quy trình', registry).map((u) => u.code)).toEqual(['HTQT']);
+  });
+});
