@@ -21,6 +21,7 @@ import { normalizeText, trimItem, foldSameLength } from './normalize.js';
 import { COMMANDS } from './grammar.js';
 import { coordinatingOf, ownersAssignedIn, ownersOf } from './owners.js';
 import { resolvePhrase } from './resolve-phrase.js';
+import { findMentions } from './unit-mentions.js';
 import { documentParts, isClosing, type Parts } from './structure/parts.js';
 import { tableDirectives } from './structure/task-table.js';
 import { assignmentOf, isAssessmentHeading } from './structure/body.js';
@@ -83,6 +84,21 @@ export interface Draft {
   block: Block | null;
 }
 
+/** A line that is nothing but registry names ("Sở Tài chính;", "Văn phòng Sở và Thanh tra Sở"). */
+function isNameList(text: string, registry: Registry): boolean {
+  if (text.length > 300) return false;
+  const folded = foldSameLength(text);
+  const mentions = findMentions(text, folded, registry);
+  let rest = '';
+  let at = 0;
+  for (const m of mentions) {
+    rest += `${folded.slice(at, m.start)} `;
+    at = m.end;
+  }
+  rest += folded.slice(at);
+  return mentions.length > 0 && /^(?:[\s,;.:\-–]|\bva\b|\bcac\b)*$/.test(rest);
+}
+
 /** The registry units "Kính gửi" names, as the owners of what is asked of "the agencies" in general. */
 function addressees(parts: Parts, registry: Registry): Owners | null {
   const units = parts.addressees.flatMap((a) => resolvePhrase(a, registry).units);
@@ -123,14 +139,25 @@ function bodyDirectives(parts: Parts, metaBefore: string[], ctx: DeadlineContext
     }
     return null;
   };
+  let listed: Owners['lead'] | null = null;
   for (const leaf of leavesOf(items)) {
     if (leaf.context.some(isAssessmentHeading) || isAssessmentHeading(leaf.text)) continue;
     const body = trimItem(leaf.text);
     if (!body || isClosing(body)) continue;
     // "Đến nay, 13/14 sở đã đề xuất …; tuy nhiên … Giao Sở X chủ trì …": the report, then the assignment.
-    const later = isNarrative(body) ? /(?:^|[.;]\s+)(?=(?:Giao|Đề nghị|Yêu cầu|giao|đề nghị|yêu cầu)\s)/u.exec(body.replace(/^[^.;]*/, '')) : null;
-    const assigned = later ? body.slice(body.replace(/^[^.;]*/, '').length === body.length ? 0 : body.length - body.replace(/^[^.;]*/, '').length + later.index + later[0].length) : assignmentOf(body);
+    const firstEnd = body.search(/[.;]/);
+    const later = firstEnd >= 0 && isNarrative(body) ? /[.;]\s+(?=(?:giao|đề nghị|yêu cầu)\s)/iu.exec(body.slice(firstEnd)) : null;
+    const assigned = later ? body.slice(firstEnd + later.index + later[0].length) : assignmentOf(body);
     const own = ownersOf(assigned, registry);
+    // "Giao các sở, ngành gồm: - Sở Tài chính; - Sở Xây dựng … có trách nhiệm: a) … b) …": the names
+    // alone are no task; they own the items that follow.
+    if (own?.lead.length && isNameList(body, registry)) {
+      listed = [...(listed ?? []), ...own.lead];
+      continue;
+    }
+    // "Các đơn vị nêu trên có trách nhiệm:": the listed owners go on to the items below.
+    if (listed && /:\s*$/.test(body) && /\b(?:nêu trên|kể trên|trên đây|nói trên)\b/iu.test(body)) continue;
+    if (own?.lead.length) listed = null;
     // A heading owns its sub-items ("b) Giao Sở Nội vụ:", "1. Văn phòng UBND tỉnh"); the words that introduce a list do not.
     // A topic heading ("Đối với việc thi công tại … thuộc Phường 2 …:") names places, not owners, unless it says "giao".
     const topic = (c: string) => /^(?:đối với|về)\s/iu.test(c.trim());
@@ -154,7 +181,8 @@ function bodyDirectives(parts: Parts, metaBefore: string[], ctx: DeadlineContext
     // "Trách nhiệm chung của các cơ quan, đơn vị" (a heading, or the item's own subject): every addressee of "Kính gửi".
     const everyone = [...leaf.context, body].some((c) => /^(?:\d+\.\s*|[ivx]+\.\s*)?(?:trách nhiệm chung|nhiệm vụ chung)(?: của các (?:cơ quan|đơn vị|cơ quan, đơn vị))?\s*:?\s*$/iu.test(c.trim()) || /^(?:trách nhiệm chung của|các cơ quan, đơn vị)\s/iu.test(c.trim()));
     const addressed = everyone && !own?.lead.length && !inherited?.lead.length ? addressees(parts, registry) : null;
-    const owners = addressed ?? (shortName ? inherited : own) ?? inherited ?? generalOwners;
+    const fromList: Owners | null = listed && !own?.lead.length ? { lead: [...new Map(listed.map((u) => [u.id, u])).values()], coordinating: [], ownerText: null, flags: [], words: listed.map((u) => u.name).join('; ') } : null;
+    const owners = addressed ?? fromList ?? (shortName ? inherited : own) ?? inherited ?? generalOwners;
     if (isNarrative(assigned)) continue;
     // A plain paragraph right after an item, naming no unit of its own: the item's second paragraph.
     const prev = drafts.at(-1);

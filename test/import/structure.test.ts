@@ -104,3 +104,16 @@ describe('owners the document gives once for many items', () => {
     ]);
   });
 });
+
+describe('an owner list given before the tasks', () => {
+  it('gives the items after "gồm: - A; - B … nêu trên có trách nhiệm:" to the units listed, and makes no task of the names', async () => {
+    const { parseConclusion } = await import('../../src/import/parse-conclusion.js');
+    const text = 'Giám đốc Sở yêu cầu như sau:\n1. Các đơn vị chủ trì thực hiện gồm:\n- Văn phòng Sở;\n- Phòng Lãnh sự.\nCác đơn vị nêu trên có trách nhiệm:\na) Rà soát hồ sơ lưu trữ năm 2025.\nb) Báo cáo kết quả trước ngày 30/6/2026.\n2. Thanh tra Sở kiểm tra việc thực hiện.';
+    const proposal = parseConclusion(text, { registry, calendar: ctx.calendar, today: '2026-03-06', overrides: {} });
+    expect(proposal.directives.map((d) => [d.text, d.owners.lead.map((u) => u.code)])).toEqual([
+      ['Rà soát hồ sơ lưu trữ năm 2025.', ['VP', 'LS']],
+      ['Báo cáo kết quả trước ngày 30/6/2026.', ['VP', 'LS']],
+      ['Thanh tra Sở kiểm tra việc thực hiện.', ['TTR']],
+    ]);
+  });
+});
