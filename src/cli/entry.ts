@@ -1,12 +1,30 @@
 /** The bundle's entry: run the CLI and set the exit code. */
+import { removePendingTemporaries, writeFileAtomic } from '../io/atomic-file.js';
 import { main } from './main.js';
 
-// `tasks list | head` closes the pipe early: that is the reader's choice, not an error.
+// `tasks list | head` closes the pipe early: that is the reader's choice, not an error. Any other
+// failure of stdout (a full disk behind `> file`, `> /dev/full`) is one line, not a stack.
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {
   if (error.code === 'EPIPE') process.exit(0);
-  throw error;
+  removePendingTemporaries();
+  const why = error.code === 'ENOSPC' ? 'đĩa đầy' : (error.code ?? error.message);
+  process.stderr.write(`lỗi: không ghi được ra đầu ra chuẩn (${why}) (kiểm tra chỗ trống hoặc nơi chuyển hướng)\n`);
+  process.exit(1);
 });
+
+// Ctrl+C or a kill while a file is being written leaves no temporary file behind.
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+  process.once(signal, () => {
+    removePendingTemporaries();
+    // The handler is gone (once): the signal again ends the process as it would have (130 for Ctrl+C).
+    process.kill(process.pid, signal);
+  });
+}
+process.once('exit', removePendingTemporaries);
 
 void main(process.argv).then((code) => {
   process.exitCode = code;
 });
+
+/** For bin/tasks.js, which writes the bundle's code cache at exit the same way every file is written. */
+export { writeFileAtomic };
