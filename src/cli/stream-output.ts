@@ -8,6 +8,7 @@ import type { Writable } from 'node:stream';
 import { ValidationError, t } from '../domain/errors.js';
 import { beginAtomicWrite, type AtomicFile } from '../io/atomic-file.js';
 import { checkOutPath } from '../io/out-path.js';
+import { pausePoint } from '../db/pause-point.js';
 import { cannotWrite } from './write-output.js';
 
 export interface Output {
@@ -69,6 +70,7 @@ export function openOutput(out: string | undefined, binary: boolean): Output {
         file?.abort();
         throw cannotWrite(out!, failure);
       }
+      await pausePoint('out:rename');
       try {
         file?.commit();
       } catch (error) {
