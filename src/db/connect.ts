@@ -21,6 +21,8 @@ export type Db = Kysely<Database>;
 export interface OpenOptions {
   /** Create the file when it does not exist (commands that write, and the default location). */
   create: boolean;
+  /** A command that only reads: an empty file or database is refused, never given tables. */
+  mustHoldData?: boolean;
 }
 
 export interface OpenedDatabase {
@@ -35,7 +37,7 @@ export interface OpenedDatabase {
 export async function openDatabase(location: string, options: OpenOptions): Promise<OpenedDatabase> {
   if (!isPostgresUrl(location)) return openSqlite(location, options);
   const { openPostgres } = await import('./postgres.js');
-  return openPostgres(location);
+  return openPostgres(location, options);
 }
 
 const MIGRATION_TABLE = 'kysely_migration';
@@ -52,6 +54,15 @@ function nativeBinding(): string | undefined {
   } catch {
     return undefined;
   }
+}
+
+/** A read-only command on an empty file or database: nothing to read, and it is not made into one. */
+export function emptyDatabase(at: string): DatabaseError {
+  const location = displayLocation(at);
+  return new DatabaseError(
+    t(`"${location}" chưa phải là cơ sở dữ liệu của tasks (trống); không tạo gì`, `"${location}" is not a tasks database yet (empty); nothing created`),
+    t('kiểm tra lại đường dẫn, hoặc tạo mới bằng "tasks init"', 'check the path, or create one with "tasks init"'),
+  );
 }
 
 export function notOurs(at: string): DatabaseError {
@@ -71,7 +82,9 @@ export async function openSqlite(location: string, options: OpenOptions): Promis
   const memory = location === ':memory:';
   if (!memory) {
     if (fs.existsSync(location)) {
-      if (fs.statSync(location).isDirectory()) throw notOurs(location);
+      const stat = fs.statSync(location);
+      if (stat.isDirectory()) throw notOurs(location);
+      if (options.mustHoldData && stat.size === 0 && !(fs.existsSync(`${location}-wal`) && fs.statSync(`${location}-wal`).size > 0)) throw emptyDatabase(location);
     } else if (!options.create) {
       throw new DatabaseError(
         t(`không có cơ sở dữ liệu "${location}"`, `no database at "${location}"`),
@@ -89,6 +102,7 @@ export async function openSqlite(location: string, options: OpenOptions): Promis
     handle.pragma(`busy_timeout = ${busyTimeout()}`);
     // Someone else's SQLite file is refused before WAL mode is set, which would rewrite its header.
     if (isForeign(handle)) throw notOurs(location);
+    if (options.mustHoldData && !memory && tableCount(handle) === 0) throw emptyDatabase(location);
     handle.pragma('journal_mode = WAL');
     handle.pragma('synchronous = NORMAL');
     handle.pragma('foreign_keys = ON');
@@ -105,6 +119,7 @@ export async function openSqlite(location: string, options: OpenOptions): Promis
   try {
     await migrate(db, location, 'sqlite', () => sqliteMigrations(db), (pending) =>
       import('./backup.js').then(({ backupBeforeMigration }) => announceBackup(backupBeforeMigration(handle!, location, pending))),
+      options.mustHoldData === true,
     );
   } catch (error) {
     await db.destroy();
@@ -132,6 +147,10 @@ function busyTimeout(): number {
   return Number.isSafeInteger(ms) && ms >= 0 ? ms : 10_000;
 }
 
+function tableCount(handle: Sqlite.Database): number {
+  return (handle.prepare("select count(*) as n from sqlite_master where type = 'table' and name not like 'sqlite_%'").get() as { n: number }).n;
+}
+
 /** A file that holds tables but no migration table was made by another program. */
 function isForeign(handle: Sqlite.Database): boolean {
   const names = (handle.prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite_%'").all() as { name: string }[]).map((r) => r.name);
@@ -155,10 +174,12 @@ export async function migrate(
   dialect: Dialect,
   applied_: () => Promise<Applied>,
   beforeMigrating: (pending: string[]) => Promise<void> = async () => {},
+  mustHoldData = false,
 ): Promise<void> {
   const known = migrationsFor(dialect);
   const applied = await applied_();
   if (applied === 'foreign') throw notOurs(location);
+  if (applied === 'empty' && mustHoldData) throw emptyDatabase(location);
   if (applied !== 'empty') {
     const newer = applied.filter((name) => !(name in known));
     if (newer.length > 0) {

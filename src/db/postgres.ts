@@ -93,7 +93,7 @@ async function loadPg(): Promise<typeof PgModule> {
   return (await import('pg')).default;
 }
 
-export async function openPostgres(location: string): Promise<OpenedDatabase> {
+export async function openPostgres(location: string, options: { mustHoldData?: boolean } = {}): Promise<OpenedDatabase> {
   const pg = await loadPg();
   const pool = new pg.Pool({
     connectionString: location,
@@ -106,9 +106,10 @@ export async function openPostgres(location: string): Promise<OpenedDatabase> {
   pool.on('error', () => {});
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), log: queryLog() });
   try {
-    await migrate(db, location, 'postgres', () => postgresMigrations(db));
+    await migrate(db, location, 'postgres', () => postgresMigrations(db), undefined, options.mustHoldData === true);
   } catch (error) {
     await db.destroy().catch(() => {});
+    if (error instanceof DatabaseError) throw error;
     if ((error as PgError).code === '42P01' || (error as PgError).code === '42P07') throw notOurs(location);
     throw connectionError(location, error) ?? error;
   }

@@ -14,7 +14,7 @@ export function registerAudit(program: Command): void {
     .action(async (idText: string, _opts, command: Command) => {
       const id = parseId(idText);
       const [{ taskHistory }, { auditJson, renderAudit }] = await Promise.all([import('../../app/audit-log.js'), import('../../report/audit-render.js')]);
-      await withSession(command, { mayCreate: false }, async (s) => {
+      await withSession(command, { mayCreate: false, readOnly: true }, async (s) => {
         const entries = await taskHistory(s.ctx, id);
         if (s.json) return printJson(auditJson(entries));
         printData(renderAudit(entries, s.render.lang, s.render.tty));
@@ -29,7 +29,7 @@ export function registerAudit(program: Command): void {
     .addHelpText('after', '\nVí dụ:\n  tasks log --since 01/11/2026\n  tasks log --unit "Phòng Lãnh sự" --json')
     .action(async (opts: { since?: IsoDate; unit?: string }, command: Command) => {
       const [{ auditLog }, { auditJson, renderAudit }] = await Promise.all([import('../../app/audit-log.js'), import('../../report/audit-render.js')]);
-      await withSession(command, { mayCreate: false }, async (s) => {
+      await withSession(command, { mayCreate: false, readOnly: true }, async (s) => {
         const entries = await auditLog(s.ctx, { since: opts.since ?? null, unit: opts.unit ?? null });
         if (s.json) return printJson(auditJson(entries));
         printData(renderAudit(entries, s.render.lang, s.render.tty));

@@ -8,7 +8,7 @@ import { printData, printJson, say } from '../output.js';
 async function showDue(command: Command, opts: { within?: number; unit?: string; json?: boolean; out?: string }, overdueOnly: boolean): Promise<void> {
   const [{ dueView }, { taskJson, toJson }] = await Promise.all([import('../../app/due-view.js'), import('../../report/task-json.js')]);
   const within = opts.within ?? 7;
-  await withSession(command, { mayCreate: false }, async (s) => {
+  await withSession(command, { mayCreate: false, readOnly: 'shown' }, async (s) => {
     const entries = await dueView(s.ctx, { within, unit: opts.unit ?? null, overdueOnly });
     const json = s.json || opts.json === true;
     const asJson = () => entries.map((e) => Object.assign(taskJson(e), { section: e.section }));
@@ -49,7 +49,7 @@ export function registerViews(program: Command): void {
       // The terminal list and the JSON array are the daily view's; the documents are the digest's overdue section.
       if (format === 'term' || format === 'json') return showDue(command, { ...opts, json: format === 'json' }, true);
       const [{ makeOverdueReport }, { emitReport }] = await Promise.all([import('../../app/overdue-report.js'), import('./digest.js')]);
-      await withSession(command, { mayCreate: false }, (s) => emitReport(s, () => makeOverdueReport(s.ctx, opts.unit ?? null), { format, out: opts.out }));
+      await withSession(command, { mayCreate: false, readOnly: 'shown' }, (s) => emitReport(s, () => makeOverdueReport(s.ctx, opts.unit ?? null), { format, out: opts.out }));
     });
 
   program
@@ -64,7 +64,7 @@ export function registerViews(program: Command): void {
     .addHelpText('after', '\nVí dụ:\n  tasks list --unit VP --bucket open_overdue\n  tasks list --search "thu dien tu cong vu"\n  tasks list --source 84/TB-SNgV --json')
     .action(async (opts: { unit?: string; bucket?: Bucket[]; source?: string; dueBefore?: string; dueAfter?: string; search?: string }, command: Command) => {
       const [{ listTaskViews }, { taskJson }] = await Promise.all([import('../../app/list-tasks.js'), import('../../report/task-json.js')]);
-      await withSession(command, { mayCreate: false }, async (s) => {
+      await withSession(command, { mayCreate: false, readOnly: 'shown' }, async (s) => {
         const views = await listTaskViews(s.ctx, {
           unit: opts.unit ?? null,
           buckets: opts.bucket ?? null,
@@ -92,7 +92,7 @@ export function registerViews(program: Command): void {
         import('../../report/task-json.js'),
         import('../../report/task-render.js'),
       ]);
-      await withSession(command, { mayCreate: false }, async (s) => {
+      await withSession(command, { mayCreate: false, readOnly: 'shown' }, async (s) => {
         const detail = await showTask(s.ctx, id);
         if (s.json) {
           return printJson({
