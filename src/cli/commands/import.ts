@@ -94,6 +94,11 @@ async function runImport(file: string, opts: ImportOptions, command: Command): P
       return;
     }
     const result = await app.commitImport(s.ctx, plan, directives);
+    if (result.alreadyImported) {
+      say(vi ? 'Văn bản này đã được nhập trước đây; không tạo thêm gì.' : 'This source was imported before; nothing created.');
+      if (s.json) printJson(importJson(plan.proposal.source, directives, 0, true));
+      return;
+    }
     if (s.json) return printJson(importJson(plan.proposal.source, directives, count, false));
     printData(renderProposal(plan.proposal.source, directives, s.render));
     const ref = plan.proposal.source.number ?? `#${result.sourceId}`;
