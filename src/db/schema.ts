@@ -156,6 +156,8 @@ export interface AuditEventTable {
   unit_id: number | null;
   /** JSON: what changed. */
   detail: string;
+  /** sha256 of the previous entry's hash and this entry's fields (audit-chain.ts). */
+  hash: string | null;
 }
 
 /** `tasks config`: only keys set by a user are stored; the defaults live in domain/settings.ts. */
