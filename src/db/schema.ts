@@ -191,6 +191,8 @@ export interface ReminderTable {
   error: string | null;
   /** Message-ID, or the outbox file name. */
   message: string | null;
+  /** The Message-ID fixed before the first attempt; a resend reuses it. */
+  message_id: string | null;
 }
 
 /** A person who uses a shared tracker; until the first is added the tool is single-user. */
