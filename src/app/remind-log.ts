@@ -31,7 +31,7 @@ export interface ClaimedMessageWithId extends ClaimedMessage {
  * the server, so a claim never outlives its send by more than the send itself; what another run
  * holds (or, without `resend`, what is in doubt) is left out. Null when nothing is left.
  */
-export async function claimMessage(ctx: Context, plan: UnitPlan, message: PlannedMessage, channel: Channel, options: { resend: boolean; domain: string }): Promise<ClaimedMessageWithId | null> {
+export async function claimMessage(ctx: Context, plan: UnitPlan, message: PlannedMessage, channel: Channel, options: { resend: boolean; domain: string; claimant: string }): Promise<ClaimedMessageWithId | null> {
   return inTransaction(ctx, async (trx) => {
     const at = trx.now().toISOString();
     const before = abandonedBefore(trx);
@@ -44,7 +44,7 @@ export async function claimMessage(ctx: Context, plan: UnitPlan, message: Planne
         { taskId: delivery.taskId, kind: delivery.kind, period: delivery.period, recipient: delivery.recipient.address, channel, role: delivery.recipient.role, unitId: delivery.recipient.unitId },
         at,
         before,
-        { messageId: fresh, resend: options.resend },
+        { messageId: fresh, resend: options.resend, claimant: options.claimant },
       );
       if (claimed === null) continue;
       claims.push({ delivery, id: claimed.id });

@@ -36,7 +36,14 @@ export interface RemindInput {
   smtpUrlFromEnv: string | null;
   /** --resend: send again what an earlier run handed over without a verdict, under its Message-ID. */
   resend?: boolean;
+  /** This run, as host:pid, recorded with each attempt. */
+  claimant?: string;
+  /** Whether the run `host:pid` is still at work (false when it died; unknown on another host: true). */
+  stillRunning?: (claimant: string) => boolean;
 }
+
+/** A send lasts at most this long (connection, greeting and socket timeouts): an attempt older is over. */
+const SEND_MS = 2 * 60 * 1000;
 
 type Route = { channel: 'outbox'; dir: string } | { channel: 'smtp'; url: string };
 
@@ -140,7 +147,9 @@ export async function remind(ctx: Context, input: RemindInput): Promise<RemindSu
   try {
     const resend = input.resend === true;
     // Reported every run until settled: an earlier run handed these over and never heard back.
-    const earlierInDoubt = resend ? [] : await findInDoubt(ctx.db, route.channel);
+    // Not another run's send still under way: the run died, or the attempt is older than any send.
+    const over = new Date(ctx.now().getTime() - SEND_MS).toISOString();
+    const earlierInDoubt = resend ? [] : (await findInDoubt(ctx.db, route.channel)).filter((d) => d.since < over || d.by === null || !(input.stillRunning?.(d.by) ?? true));
     const plans = await planRun(ctx, input, settings, route.channel);
     const domain = /@([^@\s>]+)$/.exec(from.address)?.[1] ?? 'tasks.invalid';
     const reports: MessageReport[] = [];
@@ -148,7 +157,7 @@ export async function remind(ctx: Context, input: RemindInput): Promise<RemindSu
     let unreachable: SendOutcome | null = null;
     for (const plan of plans) {
       for (const message of plan.messages) {
-        const c = await claimMessage(ctx, plan, message, route.channel, { resend, domain });
+        const c = await claimMessage(ctx, plan, message, route.channel, { resend, domain, claimant: input.claimant ?? 'tasks' });
         if (c === null) continue;
         const mail = { ...mailOf(c, from, replyTo, head), messageId: c.messageId };
         let outcome: SendOutcome;
@@ -162,7 +171,7 @@ export async function remind(ctx: Context, input: RemindInput): Promise<RemindSu
           if (outcome.unreachable) unreachable = outcome;
         }
         await recordOutcome(ctx, c, mail, outcome, route.channel, target);
-        if (outcome.inDoubt) for (const claim of c.claims) inDoubt.push({ taskId: claim.delivery.taskId, recipient: claim.delivery.recipient.address, messageId: c.messageId, since: ctx.now().toISOString() });
+        if (outcome.inDoubt) for (const claim of c.claims) inDoubt.push({ taskId: claim.delivery.taskId, recipient: claim.delivery.recipient.address, messageId: c.messageId, since: ctx.now().toISOString(), by: input.claimant ?? null });
         reports.push({ unitCode: c.plan.unit.code, mail, message: c.message, outcome });
       }
     }

@@ -7,6 +7,7 @@ import { findActing, insertPerson, listPeople, updatePersonRole } from '../db/pe
 import { lockRule } from '../db/locks.js';
 import { loadRegistry } from '../db/unit-repository.js';
 import { AccessError, ConflictError, NotFoundError, ValidationError, t } from '../domain/errors.js';
+import { checkLogin } from '../domain/login.js';
 import { checkOffice, parseRole, type Person, type Role } from '../domain/roles.js';
 import { cleanLine } from '../domain/text.js';
 import { resolveOneUnit } from '../domain/units.js';
@@ -21,14 +22,6 @@ export interface UserInput {
 
 export interface AddedUsers {
   added: Person[];
-}
-
-function checkLogin(login: string): string {
-  const clean = login.trim();
-  if (!clean || /\s/.test(clean)) {
-    throw new ValidationError(t(`tên đăng nhập không hợp lệ: "${login}"`, `bad login: "${login}"`), t('tên đăng nhập là TASKS_USER hoặc tên người dùng máy tính, không có dấu cách', 'the login is TASKS_USER or the operating-system user name, without spaces'));
-  }
-  return clean;
 }
 
 /** A head leads one unit; the other roles have none. */

@@ -7,6 +7,7 @@ import type { Command } from 'commander';
 import type { Context } from '../app/context.js';
 import { parseDate, todayInVietnam } from '../domain/dates.js';
 import { AccessError, ValidationError, t, type Text } from '../domain/errors.js';
+import { normaliseLogin } from '../domain/login.js';
 import { checkOffice } from '../domain/roles.js';
 import type { Lang } from '../report/labels.js';
 import type { RenderOptions } from '../report/terminal.js';
@@ -28,10 +29,11 @@ export interface Session {
   close(): Promise<void>;
 }
 
+/** Who is acting, in the one spelling logins are stored in (domain/login.ts). */
 export function actorName(): string {
-  if (process.env.TASKS_USER) return process.env.TASKS_USER;
+  if (process.env.TASKS_USER) return normaliseLogin(process.env.TASKS_USER);
   try {
-    return os.userInfo().username;
+    return normaliseLogin(os.userInfo().username);
   } catch {
     return 'unknown';
   }

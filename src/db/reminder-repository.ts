@@ -56,7 +56,7 @@ export async function claimReminder(
   claim: Claim,
   at: string,
   abandonedBefore: string,
-  options: { messageId: string; resend: boolean },
+  options: { messageId: string; resend: boolean; claimant: string },
 ): Promise<{ id: number; messageId: string } | null> {
   const inserted = await db
     .insertInto('reminder')
@@ -72,6 +72,7 @@ export async function claimReminder(
       attempts: 1,
       claimed_at: at,
       message_id: options.messageId,
+      claimed_by: options.claimant,
     })
     .onConflict((oc) => oc.columns(['task_id', 'kind', 'period', 'recipient', 'channel']).doNothing())
     .returning(['id', 'message_id'])
@@ -79,7 +80,7 @@ export async function claimReminder(
   if (inserted) return { id: inserted.id, messageId: inserted.message_id ?? options.messageId };
   const retaken = await db
     .updateTable('reminder')
-    .set((eb) => ({ result: 'sending', attempts: eb('attempts', '+', 1), claimed_at: at, error: null, role: claim.role, message_id: sql<string>`coalesce(message_id, ${options.messageId})` }))
+    .set((eb) => ({ result: 'sending', attempts: eb('attempts', '+', 1), claimed_at: at, claimed_by: options.claimant, error: null, role: claim.role, message_id: sql<string>`coalesce(message_id, ${options.messageId})` }))
     .where('task_id', '=', claim.taskId)
     .where('kind', '=', claim.kind)
     .where('period', '=', claim.period)
@@ -107,18 +108,20 @@ export interface InDoubt {
   recipient: string;
   messageId: string | null;
   since: string;
+  /** host:pid of the run that handed it over. */
+  by: string | null;
 }
 
 /** Deliveries handed to the server whose outcome never came back: perhaps sent. */
 export async function findInDoubt(db: Db, channel: string): Promise<InDoubt[]> {
   const rows = await db
     .selectFrom('reminder')
-    .select(['task_id', 'recipient', 'message_id', 'claimed_at'])
+    .select(['task_id', 'recipient', 'message_id', 'claimed_at', 'claimed_by'])
     .where('result', '=', 'sending')
     .where('channel', '=', channel)
     .orderBy('id')
     .execute();
-  return rows.map((r) => ({ taskId: r.task_id, recipient: r.recipient, messageId: r.message_id, since: r.claimed_at }));
+  return rows.map((r) => ({ taskId: r.task_id, recipient: r.recipient, messageId: r.message_id, since: r.claimed_at, by: r.claimed_by }));
 }
 
 export async function finishReminders(

@@ -193,6 +193,8 @@ export interface ReminderTable {
   message: string | null;
   /** The Message-ID fixed before the first attempt; a resend reuses it. */
   message_id: string | null;
+  /** host:pid of the run that made the latest attempt. */
+  claimed_by: string | null;
 }
 
 /** A person who uses a shared tracker; until the first is added the tool is single-user. */

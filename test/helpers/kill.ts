@@ -79,7 +79,7 @@ export const NEWEST_MIGRATION = '2026-12-03-reminder-attempt';
 export function asPreviousRelease(file: string): void {
   inspect(file, (db) => {
     db.exec(
-      "drop trigger audit_event_no_replace; alter table audit_event drop column hash; alter table reminder drop column message_id; drop table extension_request; drop table person; delete from kysely_migration where name in ('2026-11-27-people', '2026-11-27-postgres-due-view', '2026-12-03-audit-chain', '2026-12-03-reminder-attempt')",
+      "drop trigger audit_event_no_replace; alter table audit_event drop column hash; alter table reminder drop column message_id; alter table reminder drop column claimed_by; drop table extension_request; drop table person; delete from kysely_migration where name in ('2026-11-27-people', '2026-11-27-postgres-due-view', '2026-12-03-audit-chain', '2026-12-03-logins', '2026-12-03-reminder-attempt')",
     );
   });
 }

@@ -21,7 +21,7 @@ afterEach(async () => {
 const claim: Claim = { taskId: 1, kind: 'after-1', period: '2026-11-19', recipient: 'lanhsu@so.example.vn', channel: 'smtp', role: 'to', unitId: null };
 const AT = '2026-11-20T01:00:00.000Z';
 const HOUR_AGO = '2026-11-20T00:00:00.000Z';
-const ID = { messageId: '<nhac-viec.1@so.example.vn>', resend: false };
+const ID = { messageId: '<nhac-viec.1@so.example.vn>', resend: false, claimant: 'may-chu:1' };
 
 describe('reminder log', () => {
   it('the unique key refuses a second row for the same task, trigger, period, recipient and channel', async () => {
@@ -48,7 +48,7 @@ describe('reminder log', () => {
     const first = await claimReminder(opened.db, claim, AT, HOUR_AGO, ID);
     expect(first).toEqual({ id: expect.any(Number), messageId: ID.messageId });
     await finishReminders(opened.db, [first!.id], { result: 'failed', at: AT, error: '550', message: null });
-    const again = { messageId: '<nhac-viec.2@so.example.vn>', resend: false };
+    const again = { messageId: '<nhac-viec.2@so.example.vn>', resend: false, claimant: 'may-chu:2' };
     // Retaken after a failure: the row keeps the id it first had.
     expect(await claimReminder(opened.db, claim, AT, HOUR_AGO, again)).toEqual({ id: first!.id, messageId: ID.messageId });
     // Now "sending": in doubt, not taken again, however late, without resend.

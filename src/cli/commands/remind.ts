@@ -1,4 +1,5 @@
 /** `tasks remind [--dry-run] [--outbox DIR] [--unit U] [--before-meeting D] [--resend]` */
+import os from 'node:os';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { DeliveryError, t } from '../../domain/errors.js';
@@ -12,6 +13,20 @@ interface RemindOptions {
   unit?: string;
   beforeMeeting?: string;
   resend?: boolean;
+}
+
+/** Whether the run that holds a delivery (host:pid) is still alive; a run on another machine is assumed to be. */
+function stillRunning(claimant: string): boolean {
+  const at = claimant.lastIndexOf(':');
+  if (at < 0 || claimant.slice(0, at) !== os.hostname()) return true;
+  const pid = Number(claimant.slice(at + 1));
+  if (!Number.isSafeInteger(pid) || pid <= 0) return true;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }
 
 export function registerRemind(program: Command): void {
@@ -55,6 +70,8 @@ Mã thoát 1 khi có thư không gửi được; lần chạy sau chỉ gửi l�
           beforeMeeting: opts.beforeMeeting ?? null,
           smtpUrlFromEnv: process.env.TASKS_SMTP_URL ?? null,
           resend: opts.resend === true,
+          claimant: `${os.hostname()}:${process.pid}`,
+          stillRunning,
         });
         if (s.json) printJson(result);
         else printData(renderRemind(result, s.render));
