@@ -19,6 +19,8 @@ export const KEEP_MIGRATION_BACKUPS = 5;
 
 export interface DatabaseSummary {
   schema: string | null;
+  /** When the database was first created (its first migration): the same in all its backups. */
+  origin: string | null;
   tasks: number;
   units: number;
   auditEntries: number;
@@ -59,7 +61,8 @@ function summarise(handle: Sqlite.Database, file: string, checkIntegrity: boolea
     );
   }
   const count = (table: string) => Number((handle.prepare(`select count(*) as n from ${table}`).get() as { n: number }).n);
-  return { schema: applied.at(-1) ?? null, tasks: count('task'), units: count('unit'), auditEntries: count('audit_event') };
+  const origin = (handle.prepare(`select min(timestamp) as t from ${MIGRATION_TABLE}`).get() as { t: string | null }).t;
+  return { schema: applied.at(-1) ?? null, origin, tasks: count('task'), units: count('unit'), auditEntries: count('audit_event') };
 }
 
 /**
