@@ -12,6 +12,19 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
   process.exit(1);
 });
 
+// pg's multi-line SECURITY WARNING about sslmode, in one line of ours; other warnings as Node prints them.
+const emitWarning = process.emitWarning.bind(process) as (...args: unknown[]) => void;
+let sslSaid = false;
+process.emitWarning = ((warning: string | Error, ...rest: unknown[]) => {
+  const text = typeof warning === 'string' ? warning : warning.message;
+  if (/SECURITY WARNING: .*SSL modes|sslmode=verify-ca requires/.test(text)) {
+    if (!sslSaid) process.stderr.write('cảnh báo: thư viện pg hiểu sslmode=prefer, require và verify-ca như verify-full: chứng chỉ máy chủ PostgreSQL phải hợp lệ (thêm sslrootcert=… nếu dùng CA riêng)\n');
+    sslSaid = true;
+    return;
+  }
+  emitWarning(warning, ...rest);
+}) as typeof process.emitWarning;
+
 // Ctrl+C or a kill while a file is being written leaves no temporary file behind.
 for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
   process.once(signal, () => {

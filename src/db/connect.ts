@@ -36,11 +36,25 @@ export interface OpenedDatabase {
 /** A SQLite path or a postgres:// URL. */
 export async function openDatabase(location: string, options: OpenOptions): Promise<OpenedDatabase> {
   if (!isPostgresUrl(location)) return openSqlite(location, options);
+  checkPostgresUrl(location);
   const { openPostgres } = await import('./postgres.js');
   return openPostgres(location, options);
 }
 
 const MIGRATION_TABLE = 'kysely_migration';
+
+/** A postgres:// URL that cannot be one (a port out of range, a stray character): one line, the URL not echoed. */
+function checkPostgresUrl(location: string): void {
+  let port = '';
+  try {
+    port = new URL(location).port;
+  } catch {
+    throw new DatabaseError(t('địa chỉ PostgreSQL trong --db hoặc TASKS_DB không hợp lệ', 'the PostgreSQL URL in --db or TASKS_DB is not valid'), t('dạng postgres://tài-khoản:mật-khẩu@máy-chủ:5432/tên-csdl', 'like postgres://user:password@host:5432/database'));
+  }
+  if (port !== '' && (Number(port) < 1 || Number(port) > 65535)) {
+    throw new DatabaseError(t(`cổng PostgreSQL ${port} không hợp lệ (1–65535)`, `PostgreSQL port ${port} is not valid (1–65535)`), t('kiểm tra lại địa chỉ --db hoặc TASKS_DB', 'check the --db URL or TASKS_DB'));
+  }
+}
 
 /**
  * The compiled SQLite addon where npm builds it. Handing its path to better-sqlite3 spares every
@@ -91,7 +105,15 @@ export async function openSqlite(location: string, options: OpenOptions): Promis
         t('kiểm tra lại đường dẫn, hoặc tạo mới bằng "tasks init"', 'check the path, or create one with "tasks init"'),
       );
     } else {
-      fs.mkdirSync(path.dirname(path.resolve(location)), { recursive: true });
+      try {
+        fs.mkdirSync(path.dirname(path.resolve(location)), { recursive: true });
+      } catch (error) {
+        const code = (error as NodeJS.ErrnoException).code ?? '';
+        throw new DatabaseError(
+          t(`không tạo được thư mục cho cơ sở dữ liệu "${location}" (${code})`, `cannot create the folder for the database "${location}" (${code})`),
+          t('kiểm tra lại đường dẫn --db và quyền ghi', 'check the --db path and write permission'),
+        );
+      }
     }
   }
   // Loaded here, not at the top: a command on PostgreSQL never needs the SQLite addon.
