@@ -77,6 +77,10 @@ describe.skipIf(ON_POSTGRES)('once people are registered', () => {
       expect(fs.existsSync(path.join(ws.dir, `sao-luu-${login}.db`))).toBe(false);
       expect(fs.existsSync(path.join(ws.dir, `ban-chep-${login}.db`))).toBe(false);
     }
+    // An unregistered login reads nothing whole either: no export, no setting (the mail password is masked anyway).
+    expect(ws.run(['config', 'set', 'mail.smtpUrl', 'smtp://nhacviec:MAT-KHAU@mail.example.vn:587']).code).toBe(0);
+    for (const args of [['export', '--format', 'csv'], ['config', 'get', 'mail.smtpUrl'], ['config', 'list']]) expectRefused(ws, args, tally, { env: { TASKS_USER: 'nguoi.la' } });
+    expect(ws.run(['config', 'get', 'mail.smtpUrl']).stdout).not.toContain('MAT-KHAU');
     expect(ws.run(['backup', path.join(ws.dir, 'sao-luu.db')]).code).toBe(0);
     const copied = ws.run(['db', 'copy', '--from', ws.db, '--to', path.join(ws.dir, 'ban-chep.db')]);
     expect(copied.code, copied.stderr).toBe(0);
