@@ -1,5 +1,5 @@
 /** The bundle's entry: run the CLI and set the exit code. */
-import { removePendingTemporaries, writeFileAtomic } from '../io/atomic-file.js';
+import { removePendingTemporaries, setNewFileMode, writeFileAtomic } from '../io/atomic-file.js';
 import { main } from './main.js';
 
 // `tasks list | head` closes the pipe early: that is the reader's choice, not an error. Any other
@@ -24,6 +24,9 @@ process.emitWarning = ((warning: string | Error, ...rest: unknown[]) => {
   }
   emitWarning(warning, ...rest);
 }) as typeof process.emitWarning;
+
+// A finished file gets what the user's umask gives a new file (process.umask() only reads it here).
+setNewFileMode(0o666 & ~process.umask());
 
 // Ctrl+C or a kill while a file is being written leaves no temporary file behind.
 for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {

@@ -41,12 +41,14 @@ export interface AtomicFile {
 
 const CREATE = fs.constants.O_WRONLY | fs.constants.O_CREAT | fs.constants.O_EXCL | (fs.constants.O_NOFOLLOW ?? 0);
 
-function umaskMode(): number {
-  // process.umask() without an argument only reads it.
-  return 0o666 & ~process.umask();
+/** What a new file gets once finished; the CLI sets it from the user's umask at start. */
+let newFileMode = 0o644;
+
+export function setNewFileMode(mode: number): void {
+  newFileMode = mode & 0o777;
 }
 
-/** The mode the finished file gets: the one it replaces, else what the user's umask gives a new file. */
+/** The mode the finished file gets: the one it replaces, else what the user's umask gives a new file (setNewFileMode). */
 function finalModeFor(target: string): number {
   try {
     const stat = fs.lstatSync(target);
@@ -54,7 +56,7 @@ function finalModeFor(target: string): number {
   } catch {
     // No file yet.
   }
-  return umaskMode();
+  return newFileMode;
 }
 
 function syncFolder(dir: string): void {
