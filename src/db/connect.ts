@@ -98,6 +98,13 @@ export async function openSqlite(location: string, options: OpenOptions): Promis
     if (fs.existsSync(location)) {
       const stat = fs.statSync(location);
       if (stat.isDirectory()) throw notOurs(location);
+      if (!stat.isFile()) {
+        // A FIFO or a device would hang SQLite or be written through.
+        throw new DatabaseError(
+          t(`"${location}" không phải là tệp (một thiết bị, ống hoặc socket); không dùng làm cơ sở dữ liệu`, `"${location}" is not a file (a device, FIFO or socket); not used as a database`),
+          t('kiểm tra lại đường dẫn --db, TASKS_DB hoặc --to', 'check the --db path, TASKS_DB or --to'),
+        );
+      }
       if (options.mustHoldData && stat.size === 0 && !(fs.existsSync(`${location}-wal`) && fs.statSync(`${location}-wal`).size > 0)) throw emptyDatabase(location);
     } else if (!options.create) {
       throw new DatabaseError(

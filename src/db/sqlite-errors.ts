@@ -27,7 +27,7 @@ export function translateSqliteError(error: unknown): unknown {
   if (code === 'SQLITE_FULL' || code.startsWith('SQLITE_IOERR')) {
     return new DatabaseError(
       t(`không ghi được vào cơ sở dữ liệu (${code === 'SQLITE_FULL' ? 'đĩa đầy' : 'lỗi đọc ghi đĩa'}); chưa ghi gì`, `cannot write to the database (${code === 'SQLITE_FULL' ? 'disk full' : 'disk I/O error'}); nothing was written`),
-      t('giải phóng chỗ trống trên đĩa rồi chạy lại', 'free some disk space, then run it again'),
+      code === 'SQLITE_FULL' ? t('giải phóng chỗ trống trên đĩa rồi chạy lại', 'free some disk space, then run it again') : t('kiểm tra ổ đĩa và đường dẫn cơ sở dữ liệu', 'check the disk and the database path'),
     );
   }
   if (code === 'SQLITE_CANTOPEN') {

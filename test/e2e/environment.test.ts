@@ -71,6 +71,17 @@ describe.skipIf(ON_POSTGRES)('files the environment will not let us write', () =
     expect(fs.readdirSync(ws.dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   });
 
+  it('a FIFO or a device as the database (--db, db copy --to): refused at once, left as it was', () => {
+    const ws = tracker();
+    const fifo = path.join(ws.dir, 'ong');
+    expect(spawnSync('mkfifo', [fifo]).status).toBe(0);
+    for (const args of [['--db', fifo, 'list'], ['--db', fifo, 'init'], ['--db', '/dev/null', 'init'], ['db', 'copy', '--from', ws.db, '--to', fifo], ['db', 'copy', '--from', ws.db, '--to', '/dev/zero']]) {
+      expect(oneLine(ws.run(args), args.join(' '))).toMatch(/không phải là tệp|chưa phải là cơ sở dữ liệu/);
+    }
+    expect(fs.statSync(fifo).isFIFO()).toBe(true);
+    expect(fs.statSync('/dev/null').isCharacterDevice()).toBe(true);
+  });
+
   it('a full disk behind stdout (> /dev/full)', () => {
     const ws = tracker();
     const full = fs.openSync('/dev/full', 'w');
