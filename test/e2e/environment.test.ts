@@ -9,6 +9,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ON_POSTGRES } from '../helpers/backend.js';
 import { BIN, ROOT, workspace, type RunResult, type Workspace } from '../helpers/cli.js';
+import { makePdf } from '../helpers/documents.js';
 
 const UNITS = path.join(ROOT, 'data', 'units-sample.json');
 const asRoot = process.getuid?.() === 0;
@@ -98,6 +99,21 @@ describe.skipIf(ON_POSTGRES)('files the environment will not let us write', () =
     } finally {
       fs.closeSync(full);
     }
+  });
+});
+
+describe('a damaged PDF that pdf.js still reads', () => {
+  it('imports without pdf.js\'s "Warning:" lines reaching the user', () => {
+    const ws = workspace('2026-11-20');
+    expect(ws.run(['unit', 'import', UNITS]).code).toBe(0);
+    const pdf = makePdf(['THONG BAO KET LUAN', 'So: 90/TB-SNgV', 'Giam doc So yeu cau cu the nhu sau:', '1. Van phong So ra soat quy che lam viec, hoan thanh truoc ngay 30/12/2026.'])
+      .toString('latin1')
+      .replace(/startxref\n\d+/, 'startxref\n999999');
+    const file = ws.file('hong.pdf', Buffer.from(pdf, 'latin1'));
+    const result = ws.run(['import', file, '--dry-run']);
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout + result.stderr).not.toMatch(/Warning:|Info:/);
+    expect(result.stderr).toMatch(/Xem trước: 1 ý kiến chỉ đạo/);
   });
 });
 
