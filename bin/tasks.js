@@ -19,17 +19,16 @@ try {
   cachedData = undefined;
 }
 const script = new vm.Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, { filename: file, cachedData });
+const module_ = { exports: {} };
 if (cachedData === undefined || script.cachedDataRejected || process.env.TASKS_CODE_CACHE === 'write') {
-  // At exit, so the cache holds every function this run compiled, not only the top level.
+  // At exit, so the cache holds every function this run compiled, not only the top level; through
+  // the bundle's own atomic write (exclusive temporary name, fsync, rename).
   process.once('exit', () => {
-    const temporary = `${cacheFile}.${process.pid}`;
     try {
-      fs.writeFileSync(temporary, script.createCachedData());
-      fs.renameSync(temporary, cacheFile);
+      module_.exports.writeFileAtomic(cacheFile, script.createCachedData(), { mode: 0o644 });
     } catch {
-      fs.rmSync(temporary, { force: true });
+      // A folder we may not write to: the next run compiles again.
     }
   });
 }
-const module_ = { exports: {} };
 script.runInThisContext()(module_.exports, createRequire(file), module_, file, path.dirname(file));

@@ -57,6 +57,12 @@ export async function addTask(ctx: Context, input: AddTaskInput): Promise<TaskVi
     throw new ValidationError(t('nội dung nhiệm vụ để trống', 'the task text is empty'), t('ghi nội dung trong dấu ngoặc kép: tasks add "Nội dung" --unit VP ...', 'quote the text: tasks add "Text" --unit VP ...'));
   }
   const { schedule } = input;
+  if (input.source?.issuedOn && input.source.issuedOn > ctx.today) {
+    throw new ValidationError(
+      t(`ngày giao ${formatDate(input.source.issuedOn)} sau ngày hôm nay ${formatDate(ctx.today)}`, `the assignment date ${input.source.issuedOn} is after today ${ctx.today}`),
+      t('kiểm tra lại --issued', 'check --issued'),
+    );
+  }
   if (schedule.kind === 'recurring') {
     if (schedule.day !== null && (!Number.isInteger(schedule.day) || schedule.day < 1 || schedule.day > 31)) {
       throw new ValidationError(t(`ngày trong kỳ không hợp lệ: ${schedule.day}`, `invalid day of period: ${schedule.day}`), t('--day nhận số từ 1 đến 31', '--day takes a number from 1 to 31'));

@@ -2,6 +2,7 @@
  * `tasks history ID` and `tasks log`: reading the audit trail. There is deliberately no use case
  * that changes or removes an entry.
  */
+import { checkChain, type ChainCheck } from '../db/audit-chain.js';
 import { listAudit, listAuditForTask, type StoredAuditEntry } from '../db/audit-repository.js';
 import { findTaskById } from '../db/task-repository.js';
 import { loadRegistry } from '../db/unit-repository.js';
@@ -39,4 +40,9 @@ export async function auditLog(ctx: Context, filter: LogFilter): Promise<StoredA
     else unitIds = found.kind === 'unit' ? [found.unit.id] : found.units.map((u) => u.id);
   }
   return listAudit(ctx.db, { since: filter.since === null ? null : startOfVietnamDay(filter.since), unitIds });
+}
+
+/** `tasks audit verify`: the whole trail's hash chain, and the first entry that breaks it. */
+export function verifyAudit(ctx: Context): Promise<ChainCheck> {
+  return checkChain(ctx.db);
 }

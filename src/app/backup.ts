@@ -25,7 +25,7 @@ export interface BackupResult {
   summary: DatabaseSummary;
 }
 
-export async function backupDatabase(location: string, destination: string): Promise<BackupResult> {
+export async function backupDatabase(location: string, destination: string, options: { force?: boolean } = {}): Promise<BackupResult> {
   if (!fs.existsSync(location)) throw noDatabase(location);
   if (sameFile(location, destination)) {
     throw new ValidationError(t('tệp sao lưu trùng với cơ sở dữ liệu đang dùng', 'the backup file is the database itself'), t('chọn một tên tệp khác', 'choose another file name'));
@@ -35,12 +35,25 @@ export async function backupDatabase(location: string, destination: string): Pro
       throw new ValidationError(t(`"${destination}" là một thư mục`, `"${destination}" is a folder`), t('nêu tên tệp, ví dụ sao-luu/tasks-2026-11-20.db', 'name a file, e.g. backups/tasks-2026-11-20.db'));
     }
     // An older copy is replaced (a nightly job reuses one name); anything else is never overwritten.
+    let existing: DatabaseSummary;
     try {
-      inspectDatabaseFile(destination, false);
+      existing = inspectDatabaseFile(destination, false);
     } catch {
       throw new ValidationError(
         t(`đã có tệp "${destination}" không phải bản sao lưu của tasks; không ghi đè`, `"${destination}" exists and is not a tasks backup; not overwritten`),
         t('chọn một tên tệp khác', 'choose another file name'),
+      );
+    }
+    // Another tracker (its first migration is not this one's), or one in use (a -wal beside it).
+    const current = inspectDatabaseFile(location, false);
+    const inUse = fs.existsSync(`${destination}-wal`) && fs.statSync(`${destination}-wal`).size > 0;
+    if (!options.force && (existing.origin !== current.origin || inUse)) {
+      throw new ValidationError(
+        t(
+          `"${destination}" là ${inUse ? 'một cơ sở dữ liệu tasks đang được dùng' : 'một cơ sở dữ liệu tasks khác'}, không phải bản sao lưu cũ của cơ sở dữ liệu này; không ghi đè`,
+          `"${destination}" is ${inUse ? 'a tasks database in use' : 'another tasks database'}, not an older backup of this one; not overwritten`,
+        ),
+        t('chọn một tên tệp khác, hoặc thêm --force nếu thật sự muốn thay nó', 'choose another file name, or add --force to replace it all the same'),
       );
     }
   } else {

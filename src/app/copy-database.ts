@@ -6,7 +6,32 @@
  */
 import type { Db } from '../db/connect.js';
 import { analyzeCopy, countRows, moveSequencePast, readRows, TABLES, writeRows, type TableCount } from '../db/copy-repository.js';
-import { ConflictError, DatabaseError, t } from '../domain/errors.js';
+import { recordAudit } from '../db/audit-repository.js';
+import { findActing } from '../db/person-repository.js';
+import { AccessError, ConflictError, DatabaseError, t } from '../domain/errors.js';
+import { checkOffice } from '../domain/roles.js';
+
+/** Once people are registered in the source, only an office user may copy it whole. */
+export async function checkCopier(from: Db, actor: string): Promise<void> {
+  const { people, person } = await findActing(from, actor);
+  if (people === 0) return;
+  if (person === null) throw new AccessError(t(`"${actor}" chưa là người dùng của cơ sở dữ liệu nguồn`, `"${actor}" is not a user of the source database`));
+  checkOffice(person, t('chép toàn bộ cơ sở dữ liệu', 'copy the whole database'));
+}
+
+/** The source's own trail says who copied it where. */
+export async function recordCopy(from: Db, actor: string, to: string, counts: TableCount[]): Promise<void> {
+  await from.transaction().execute((trx) =>
+    recordAudit(trx, {
+      at: new Date().toISOString(),
+      actor,
+      action: 'db.copy',
+      taskId: null,
+      unitId: null,
+      detail: { to, tasks: counts.find((c) => c.table === 'task')?.source ?? 0 },
+    }),
+  );
+}
 
 export async function copyDatabase(from: Db, to: Db): Promise<TableCount[]> {
   // The source is read in one transaction too, so a change made meanwhile is copied whole or not at all.

@@ -3,6 +3,7 @@
  * writes the source, its directives and their tasks in one transaction. Importing the same
  * source again creates nothing.
  */
+import { lockRule } from '../db/locks.js';
 import { findImportedByHash, findSourceByNumberForImport, insertDirective, markImported, type ImportedSource } from '../db/import-repository.js';
 import { pausePoint } from '../db/pause-point.js';
 import { insertSeries } from '../db/series-repository.js';
@@ -135,6 +136,8 @@ export function taskCountOf(directives: PlannedDirective[]): number {
 export interface ImportResult {
   sourceId: number;
   taskIds: number[];
+  /** Another import of the same source committed between the plan and this transaction: nothing written. */
+  alreadyImported?: boolean;
 }
 
 async function sourceFor(ctx: Context, plan: ImportPlan, meta: SourceMeta): Promise<number> {
@@ -213,7 +216,13 @@ export function importDays(meta: SourceMeta, today: IsoDate): { assignedOn: IsoD
 export async function commitImport(ctx: Context, plan: ImportPlan, directives: PlannedDirective[]): Promise<ImportResult> {
   const meta = plan.proposal.source;
   return inTransaction(ctx, async (trx) => {
-    const sourceId = await sourceFor(trx, plan, meta);
+    // The duplicate check again, in the transaction that writes (and on PostgreSQL under a lock
+    // every import takes): eight imports of one conclusion at once create its tasks once.
+    await lockRule(trx.db, 'import');
+    const existing = meta.number ? await findSourceByNumberForImport(trx.db, meta.number) : null;
+    const seen = meta.number ? existing?.importedAt != null : (await findImportedByHash(trx.db, plan.proposal.contentHash)) !== null;
+    if (seen) return { sourceId: existing?.id ?? 0, taskIds: [], alreadyImported: true };
+    const sourceId = await sourceFor(trx, { ...plan, existing }, meta);
     await pausePoint('import:source');
     const days = importDays(meta, trx.today);
     const stamp = trx.now().toISOString();

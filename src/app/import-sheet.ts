@@ -28,6 +28,7 @@ import { checkSheetFile, hashSheetFile, readSheetRows } from '../sheet/open-shee
 import { progressBar } from '../sheet/progress.js';
 import { kindOfNumber } from './add-task.js';
 import { loadCalendar } from './calendar.js';
+import { lockRule } from '../db/locks.js';
 import { audit, inTransaction, type Context } from './context.js';
 import { planRow, type PlannedTask } from './sheet-row.js';
 
@@ -156,13 +157,20 @@ export async function importSheet(ctx: Context, input: SheetImportInput): Promis
   const tasks = planned.reduce((n, p) => n + Math.max(1, p.leads.length), 0);
   const result: SheetImportReport = { ...report, rows, good: planned.length, bad, tasks, newSources: [...newSources], imported: false, dryRun: input.dryRun, taskIds: null, importedBefore };
   if (input.dryRun || (bad.length > 0 && !input.skipBad) || planned.length === 0) return result;
-  const ids = await writePlanned(ctx, planned, { sheet: path.basename(input.file), hash, skipped: bad.length });
+  const ids = await writePlanned(ctx, planned, { sheet: path.basename(input.file), hash, skipped: bad.length, file: input.file, again: input.again });
   return { ...result, imported: true, taskIds: ids.length ? { first: ids[0], last: ids[ids.length - 1] } : null };
 }
 
-async function writePlanned(ctx: Context, planned: PlannedTask[], origin: { sheet: string; hash: string; skipped: number }): Promise<number[]> {
+async function writePlanned(ctx: Context, planned: PlannedTask[], origin: { sheet: string; hash: string; skipped: number; file: string; again: boolean }): Promise<number[]> {
   const { sheet, hash, skipped } = origin;
   return inTransaction(ctx, async (trx) => {
+    // Checked again in the transaction that writes (on PostgreSQL under a lock every sheet import
+    // takes): the same file imported eight times at once creates its tasks once.
+    await lockRule(trx.db, 'sheet-import');
+    if (!origin.again) {
+      const before = await findSheetImport(trx.db, hash);
+      if (before) throw alreadyImported(origin.file, before);
+    }
     const stamp = trx.now().toISOString();
     // Looked up again inside the transaction: someone may have added a source since the plan.
     const known = await sourcesByNumber(trx.db);

@@ -1,6 +1,8 @@
 /**
  * Creates the occurrences of recurring series for every period begun by the as-of day. Runs at
- * the start of every command; costs one indexed read when there is nothing to create.
+ * the start of every command that writes (the CLI caps the day at the real day in Vietnam); costs
+ * one indexed read when there is nothing to create. Commands that only read show the occurrences
+ * without storing them (withOccurrencesShown).
  */
 import { findSeriesDue, hasOccurrence, setNextPeriod, type Series } from '../db/series-repository.js';
 import { insertTask } from '../db/task-repository.js';
@@ -51,4 +53,30 @@ export async function createOccurrences(ctx: Context, series: Series): Promise<n
   const last = occurrences.at(-1);
   if (last) await setNextPeriod(ctx.db, series.id, nextPeriodStart(series.every, last.start));
   return created;
+}
+
+const ROLLBACK = Symbol('rollback');
+
+/**
+ * For a command that only reads: the occurrences due by the as-of day are created inside a
+ * transaction that `work` reads through and that is then rolled back, so a report for a later day
+ * shows them while the database keeps none of them (nor their audit entries). Where the database
+ * cannot be written at all (a read-only login or file), `work` reads what is stored.
+ */
+export async function withOccurrencesShown<T>(ctx: Context, work: (ctx: Context) => Promise<T>): Promise<T> {
+  if ((await findSeriesDue(ctx.db, ctx.today)).length === 0) return work(ctx);
+  let result: { value: T } | null = null;
+  let made = false;
+  try {
+    await ctx.db.transaction().execute(async (db) => {
+      const trx = { ...ctx, db };
+      for (const series of await findSeriesDue(db, ctx.today)) await createOccurrences(trx, series);
+      made = true;
+      result = { value: await work(trx) };
+      throw ROLLBACK;
+    });
+  } catch (error) {
+    if (error !== ROLLBACK && made) throw error;
+  }
+  return result === null ? work(ctx) : (result as { value: T }).value;
 }

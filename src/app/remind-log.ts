@@ -2,7 +2,8 @@
  * The reminder log seen from `tasks remind`: claiming a run's deliveries before anything is
  * sent, and writing what became of each (and the audit trail) after.
  */
-import { claimReminder, finishReminders } from '../db/reminder-repository.js';
+import crypto from 'node:crypto';
+import { claimReminder, finishReminders, setMessageId } from '../db/reminder-repository.js';
 import { deliveryKey, type Delivery, type PlannedMessage, type UnitPlan } from '../remind/plan.js';
 import type { Channel, OutgoingMail, SendOutcome } from '../remind/transport.js';
 import { audit, inTransaction, type Context } from './context.js';
@@ -20,27 +21,41 @@ export interface ClaimedMessage {
   claims: { delivery: Delivery; id: number }[];
 }
 
-/** Claims every delivery of the plan; what another run holds is left out of the messages. */
-export async function claimAll(ctx: Context, plans: UnitPlan[], channel: Channel): Promise<ClaimedMessage[]> {
-  const at = ctx.now().toISOString();
-  const before = abandonedBefore(ctx);
-  const out: ClaimedMessage[] = [];
-  for (const plan of plans) {
-    for (const message of plan.messages) {
-      const claims: ClaimedMessage['claims'] = [];
-      for (const delivery of message.deliveries) {
-        const id = await claimReminder(
-          ctx.db,
-          { taskId: delivery.taskId, kind: delivery.kind, period: delivery.period, recipient: delivery.recipient.address, channel, role: delivery.recipient.role, unitId: delivery.recipient.unitId },
-          at,
-          before,
-        );
-        if (id !== null) claims.push({ delivery, id });
-      }
-      if (claims.length) out.push({ plan, message: narrowed(message, claims.map((c) => c.delivery)), claims });
+export interface ClaimedMessageWithId extends ClaimedMessage {
+  /** The Message-ID it goes out under: an earlier attempt's when this is a resend. */
+  messageId: string;
+}
+
+/**
+ * Claims the deliveries of one message, in the transaction committed just before it is handed to
+ * the server, so a claim never outlives its send by more than the send itself; what another run
+ * holds (or, without `resend`, what is in doubt) is left out. Null when nothing is left.
+ */
+export async function claimMessage(ctx: Context, plan: UnitPlan, message: PlannedMessage, channel: Channel, options: { resend: boolean; domain: string; claimant: string }): Promise<ClaimedMessageWithId | null> {
+  return inTransaction(ctx, async (trx) => {
+    const at = trx.now().toISOString();
+    const before = abandonedBefore(trx);
+    const fresh = `<nhac-viec.${crypto.randomUUID()}@${options.domain}>`;
+    const claims: ClaimedMessage['claims'] = [];
+    const earlier: string[] = [];
+    for (const delivery of message.deliveries) {
+      const claimed = await claimReminder(
+        trx.db,
+        { taskId: delivery.taskId, kind: delivery.kind, period: delivery.period, recipient: delivery.recipient.address, channel, role: delivery.recipient.role, unitId: delivery.recipient.unitId },
+        at,
+        before,
+        { messageId: fresh, resend: options.resend, claimant: options.claimant },
+      );
+      if (claimed === null) continue;
+      claims.push({ delivery, id: claimed.id });
+      if (claimed.messageId !== fresh) earlier.push(claimed.messageId);
     }
-  }
-  return out;
+    if (claims.length === 0) return null;
+    // A resend goes out under the id of the attempt in doubt, so the duplicate is dropped.
+    const messageId = earlier[0] ?? fresh;
+    await setMessageId(trx.db, claims.map((c) => c.id), messageId);
+    return { plan, message: narrowed(message, claims.map((c) => c.delivery)), claims, messageId };
+  });
 }
 
 /** The message cut down to the deliveries this run holds. */
@@ -64,7 +79,8 @@ export async function recordOutcome(ctx: Context, claimed: ClaimedMessage, mail:
   const sent = new Set(sentIds);
   await inTransaction(ctx, async (trx) => {
     await finishReminders(trx.db, sentIds, { result: 'sent', at, error: null, message: outcome.reference });
-    for (const c of claimed.claims.filter((c) => !sent.has(c.id))) {
+    // Handed over with no verdict back: the rows stay "sending" (perhaps sent) until --resend.
+    for (const c of outcome.inDoubt ? [] : claimed.claims.filter((c) => !sent.has(c.id))) {
       const error = failedBy.get(c.delivery.recipient.address) ?? 'không rõ kết quả gửi';
       await finishReminders(trx.db, [c.id], { result: 'failed', at, error, message: outcome.reference });
     }
@@ -79,6 +95,7 @@ export async function recordOutcome(ctx: Context, claimed: ClaimedMessage, mail:
       accepted: outcome.accepted,
       failed: outcome.failed,
       reference: outcome.reference,
+      ...(outcome.inDoubt ? { inDoubt: true } : {}),
     });
     // So that `tasks show` tells when each task was reminded, and who did not get it.
     for (const item of claimed.message.items) {

@@ -1,10 +1,13 @@
 /**
- * `tasks remind`: works out who is owed which reminder as of the as-of day, claims those
- * deliveries in one write transaction, sends (outbox files or SMTP), then records each result.
- * A failed recipient stays owed and is retried by the next run; a sent one never is.
+ * `tasks remind`: works out who is owed which reminder as of the as-of day; for each message,
+ * claims its deliveries with a stable Message-ID in a transaction committed just before it is
+ * handed over, sends (outbox files or SMTP), then records the result. A failed recipient stays
+ * owed and is retried by the next run; a sent one never is; one handed over with no verdict
+ * back is "perhaps sent", reported every run and sent again only with --resend, under its id.
  */
 import { latestNotes } from '../db/note-repository.js';
-import { findReminders } from '../db/reminder-repository.js';
+import { pausePoint } from '../db/pause-point.js';
+import { findInDoubt, findReminders, type InDoubt } from '../db/reminder-repository.js';
 import { loadRegistry } from '../db/unit-repository.js';
 import type { IsoDate } from '../domain/dates.js';
 import { ValidationError, t } from '../domain/errors.js';
@@ -17,10 +20,10 @@ import { horizonOf, selectItems, type RunMode } from '../remind/select.js';
 import { summarise, type MessageReport, type RemindSummary } from '../remind/summary.js';
 import type { Address, Channel, OutgoingMail, SendOutcome, Transport } from '../remind/transport.js';
 import { configMap } from './config.js';
-import { inTransaction, type Context } from './context.js';
+import type { Context } from './context.js';
 import { leadUnitIdsFor } from './due-view.js';
 import { loadViews } from './load-tasks.js';
-import { abandonedBefore, claimAll, recordOutcome } from './remind-log.js';
+import { abandonedBefore, claimMessage, recordOutcome } from './remind-log.js';
 
 export interface RemindInput {
   dryRun: boolean;
@@ -32,7 +35,16 @@ export interface RemindInput {
   beforeMeeting: IsoDate | null;
   /** TASKS_SMTP_URL, which wins over mail.smtpUrl. */
   smtpUrlFromEnv: string | null;
+  /** --resend: send again what an earlier run handed over without a verdict, under its Message-ID. */
+  resend?: boolean;
+  /** This run, as host:pid, recorded with each attempt. */
+  claimant?: string;
+  /** Whether the run `host:pid` is still at work (false when it died; unknown on another host: true). */
+  stillRunning?: (claimant: string) => boolean;
 }
+
+/** A send lasts at most this long (connection, greeting and socket timeouts): an attempt older is over. */
+const SEND_MS = 2 * 60 * 1000;
 
 type Route = { channel: 'outbox'; dir: string } | { channel: 'smtp'; url: string };
 
@@ -80,7 +92,11 @@ async function planRun(ctx: Context, input: RemindInput, settings: SettingMap, c
   const items = selectItems(views, ctx.today, mode);
   const stale = abandonedBefore(ctx);
   const rows = await findReminders(ctx.db, [...new Set(items.map((i) => i.task.id))], channel);
-  const done = new Set(rows.filter((r) => r.result === 'sent' || (r.result === 'pending' && r.claimedAt >= stale)).map((r) => deliveryKey({ ...r, recipient: r.recipient })));
+  const done = new Set(
+    rows
+      .filter((r) => r.result === 'sent' || (r.result === 'pending' && r.claimedAt >= stale) || (r.result === 'sending' && input.resend !== true))
+      .map((r) => deliveryKey({ ...r, recipient: r.recipient })),
+  );
   return planReminders({
     items,
     units: registry.units,
@@ -108,7 +124,7 @@ async function openTransport(route: Route, ctx: Context): Promise<Transport> {
   return (await import('../remind/outbox.js')).openOutbox(route.dir, ctx.now);
 }
 
-export async function remind(ctx: Context, input: RemindInput): Promise<RemindSummary> {
+export async function remind(ctx: Context, input: RemindInput): Promise<RemindSummary & { inDoubt: InDoubt[] }> {
   const settings = await configMap(ctx);
   const route = routeOf(input, settings);
   const from = senderOf(settings, input.dryRun);
@@ -137,33 +153,44 @@ export async function remind(ctx: Context, input: RemindInput): Promise<RemindSu
         return { unitCode: plan.unit.code, mail, message, outcome: null };
       }),
     );
-    return summarise({ asOf: ctx.today, mode: 'dry-run', channel: route.channel, target, meetingOn: input.beforeMeeting, plans, reports });
+    return { ...summarise({ asOf: ctx.today, mode: 'dry-run', channel: route.channel, target, meetingOn: input.beforeMeeting, plans, reports }), inDoubt: [] };
   }
 
   // Checked before anything is claimed, so a bad folder or URL leaves nothing owed as pending.
   const transport = await openTransport(route, ctx);
   try {
-    const { plans, claimed } = await inTransaction(ctx, async (trx) => {
-      const plans = await planRun(trx, input, settings, route.channel);
-      return { plans, claimed: await claimAll(trx, plans, route.channel) };
-    });
+    const resend = input.resend === true;
+    // Reported every run until settled: an earlier run handed these over and never heard back.
+    // Not another run's send still under way: the run died, or the attempt is older than any send.
+    const over = new Date(ctx.now().getTime() - SEND_MS).toISOString();
+    const earlierInDoubt = resend ? [] : (await findInDoubt(ctx.db, route.channel)).filter((d) => d.since < over || d.by === null || !(input.stillRunning?.(d.by) ?? true));
+    const plans = await planRun(ctx, input, settings, route.channel);
+    const domain = /@([^@\s>]+)$/.exec(from.address)?.[1] ?? 'tasks.invalid';
     const head = await withNotes(plans);
     const reports: MessageReport[] = [];
+    const inDoubt: InDoubt[] = [...earlierInDoubt];
     let unreachable: SendOutcome | null = null;
-    for (const c of claimed) {
-      const mail = mailOf(c, from, replyTo, head);
-      let outcome: SendOutcome;
-      if (unreachable) {
-        const error = unreachable.failed[0]?.error ?? 'không kết nối được máy chủ thư';
-        outcome = { accepted: [], failed: [...mail.to, ...mail.cc].map((a) => ({ address: a.address, error })), reference: null, unreachable: true };
-      } else {
-        outcome = await transport.send(mail);
-        if (outcome.unreachable) unreachable = outcome;
+    for (const plan of plans) {
+      for (const message of plan.messages) {
+        const c = await claimMessage(ctx, plan, message, route.channel, { resend, domain, claimant: input.claimant ?? 'tasks' });
+        if (c === null) continue;
+        const mail = { ...mailOf(c, from, replyTo, head), messageId: c.messageId };
+        let outcome: SendOutcome;
+        if (unreachable) {
+          const error = unreachable.failed[0]?.error ?? 'không kết nối được máy chủ thư';
+          outcome = { accepted: [], failed: [...mail.to, ...mail.cc].map((a) => ({ address: a.address, error })), reference: null, unreachable: true };
+        } else {
+          // The claim is committed: from here the message counts as handed over.
+          await pausePoint('remind:send');
+          outcome = await transport.send(mail);
+          if (outcome.unreachable) unreachable = outcome;
+        }
+        await recordOutcome(ctx, c, mail, outcome, route.channel, target);
+        if (outcome.inDoubt) for (const claim of c.claims) inDoubt.push({ taskId: claim.delivery.taskId, recipient: claim.delivery.recipient.address, messageId: c.messageId, since: ctx.now().toISOString(), by: input.claimant ?? null });
+        reports.push({ unitCode: c.plan.unit.code, mail, message: c.message, outcome });
       }
-      await recordOutcome(ctx, c, mail, outcome, route.channel, target);
-      reports.push({ unitCode: c.plan.unit.code, mail, message: c.message, outcome });
     }
-    return summarise({ asOf: ctx.today, mode: route.channel, channel: route.channel, target, meetingOn: input.beforeMeeting, plans, reports });
+    return { ...summarise({ asOf: ctx.today, mode: route.channel, channel: route.channel, target, meetingOn: input.beforeMeeting, plans, reports }), inDoubt };
   } finally {
     transport.close();
   }

@@ -2,6 +2,7 @@
  * One row of a tracker spreadsheet → the task(s) it records, or the reasons it cannot be taken,
  * in the words the validation report shows ("không có đơn vị 'Phòng KT'").
  */
+import { MAX_CELL } from '../domain/limits.js';
 import { formatDate, type IsoDate } from '../domain/dates.js';
 import { t, type Text } from '../domain/errors.js';
 import type { SheetField } from '../domain/sheet-columns.js';
@@ -99,6 +100,9 @@ export function planRow(line: number, cells: CellValue[], fields: (SheetField | 
   if (!any) return { kind: 'empty' };
 
   const reasons: Text[] = [];
+  for (const [field, value] of raw) {
+    if (typeof value === 'string' && value.length > MAX_CELL) reasons.push(t(`ô ${field} dài ${value.length} ký tự, tối đa ${MAX_CELL}`, `the ${field} cell is ${value.length} characters long, at most ${MAX_CELL}`));
+  }
   const text = (field: SheetField) => cleanLine(cellText(raw.get(field) ?? null));
   const date = (field: SheetField, vi: string, en: string): IsoDate | null => {
     const cell = readDateCell(raw.get(field) ?? null);
@@ -181,6 +185,9 @@ export function planRow(line: number, cells: CellValue[], fields: (SheetField | 
   }
   if (first !== null && first < assignedOn) {
     reasons.push(t(`hạn xử lý ${formatDate(first)} trước ngày giao ${formatDate(assignedOn)}`, `due date ${first} is before the assignment date ${assignedOn}`));
+  }
+  if (completedOn !== null && completedOn > ctx.today) {
+    reasons.push(t(`ngày hoàn thành ${formatDate(completedOn)} sau ngày hôm nay ${formatDate(ctx.today)}`, `completion ${completedOn} is after today ${ctx.today}`));
   }
   if (completedOn !== null && completedOn < assignedOn) {
     reasons.push(t(`ngày hoàn thành ${formatDate(completedOn)} trước ngày giao ${formatDate(assignedOn)}`, `completion ${completedOn} is before the assignment date ${assignedOn}`));

@@ -4,6 +4,7 @@ import { readSettings, writeSetting } from '../db/setting-repository.js';
 import { insertUnit, loadRegistry, saveGroup, updateUnit, type UnitFields } from '../db/unit-repository.js';
 import { NotFoundError, ValidationError, t } from '../domain/errors.js';
 import { agencyLineOf, placeOf } from '../domain/settings.js';
+import { MAX_UNIT_NAME } from '../domain/limits.js';
 import { cleanLine } from '../domain/text.js';
 import { checkCode, checkEmail, checkNamesUnique, parseUnitList, type UnitEntry } from '../domain/unit-list.js';
 import type { Registry, Unit } from '../domain/units.js';
@@ -103,6 +104,7 @@ export interface UnitInput {
 function normalise(input: UnitInput, base: UnitFields): UnitFields {
   const name = input.name === undefined ? base.name : cleanLine(input.name);
   if (!name) throw new ValidationError(t('tên đơn vị để trống', 'the unit name is empty'));
+  if (name.length > MAX_UNIT_NAME) throw new ValidationError(t(`tên đơn vị dài ${name.length} ký tự, tối đa ${MAX_UNIT_NAME}`, `the unit name is ${name.length} characters long, at most ${MAX_UNIT_NAME}`));
   const head = input.head === undefined ? base.head : cleanLine(input.head ?? '') || null;
   const email = input.email === undefined ? base.email : cleanLine(input.email ?? '') || null;
   return {

@@ -4,8 +4,10 @@
  * nobody locks themselves out.
  */
 import { findActing, insertPerson, listPeople, updatePersonRole } from '../db/person-repository.js';
+import { lockRule } from '../db/locks.js';
 import { loadRegistry } from '../db/unit-repository.js';
-import { ConflictError, NotFoundError, ValidationError, t } from '../domain/errors.js';
+import { AccessError, ConflictError, NotFoundError, ValidationError, t } from '../domain/errors.js';
+import { checkLogin } from '../domain/login.js';
 import { checkOffice, parseRole, type Person, type Role } from '../domain/roles.js';
 import { cleanLine } from '../domain/text.js';
 import { resolveOneUnit } from '../domain/units.js';
@@ -20,14 +22,6 @@ export interface UserInput {
 
 export interface AddedUsers {
   added: Person[];
-}
-
-function checkLogin(login: string): string {
-  const clean = login.trim();
-  if (!clean || /\s/.test(clean)) {
-    throw new ValidationError(t(`tên đăng nhập không hợp lệ: "${login}"`, `bad login: "${login}"`), t('tên đăng nhập là TASKS_USER hoặc tên người dùng máy tính, không có dấu cách', 'the login is TASKS_USER or the operating-system user name, without spaces'));
-  }
-  return clean;
 }
 
 /** A head leads one unit; the other roles have none. */
@@ -48,9 +42,20 @@ export async function addUser(ctx: Context, input: UserInput): Promise<AddedUser
   return inTransaction(
     ctx,
     async (trx) => {
-      const { people } = await findActing(trx.db, trx.actor);
+      // Decided here, in the write transaction, not from what the command saw as it started:
+      // eight first adds at once give one first user, and the others are checked as such.
+      await lockRule(trx.db, 'person');
+      const { people, person } = await findActing(trx.db, trx.actor);
       const first = people === 0;
-      if (!first) checkOffice(trx.acting, t('thêm người dùng', 'add users'));
+      if (!first) {
+        if (person === null) {
+          throw new AccessError(
+            t(`"${trx.actor}" chưa là người dùng của cơ sở dữ liệu này`, `"${trx.actor}" is not a user of this database`),
+            t('người dùng đầu tiên vừa được người khác đăng ký; nhờ văn phòng thêm bạn', 'someone else has just registered the first user; ask the office to add you'),
+          );
+        }
+        checkOffice(person, t('thêm người dùng', 'add users'));
+      }
       if (first && login === trx.actor && role !== 'office') {
         throw new ConflictError(
           t(`người dùng đầu tiên là chính người đang chạy lệnh (${login}) nên phải có vai trò office, nếu không sẽ không ai quản lý được người dùng`, `the first user is the person running the command (${login}), so must be office, or nobody could manage users`),
@@ -80,6 +85,7 @@ export async function setUserRole(ctx: Context, loginText: string, roleText: str
   const login = checkLogin(loginText);
   const role = parseRole(roleText);
   return inTransaction(ctx, async (trx) => {
+    await lockRule(trx.db, 'person');
     const people = await listPeople(trx.db);
     const person = people.find((p) => p.login === login);
     if (!person) {

@@ -7,6 +7,7 @@ import type { Command } from 'commander';
 import type { Context } from '../app/context.js';
 import { parseDate, todayInVietnam } from '../domain/dates.js';
 import { AccessError, ValidationError, t, type Text } from '../domain/errors.js';
+import { normaliseLogin } from '../domain/login.js';
 import { checkOffice } from '../domain/roles.js';
 import type { Lang } from '../report/labels.js';
 import type { RenderOptions } from '../report/terminal.js';
@@ -28,10 +29,11 @@ export interface Session {
   close(): Promise<void>;
 }
 
+/** Who is acting, in the one spelling logins are stored in (domain/login.ts). */
 export function actorName(): string {
-  if (process.env.TASKS_USER) return process.env.TASKS_USER;
+  if (process.env.TASKS_USER) return normaliseLogin(process.env.TASKS_USER);
   try {
-    return os.userInfo().username;
+    return normaliseLogin(os.userInfo().username);
   } catch {
     return 'unknown';
   }
@@ -62,6 +64,13 @@ export function renderOptions(options: GlobalOptions): RenderOptions {
 export interface Access {
   /** The command writes: a named SQLite file that does not exist yet may be created. */
   mayCreate: boolean;
+  /**
+   * The command only reads: it never creates a database (not even at the default location), never
+   * turns an empty file into one, and stores no occurrence of a recurring series. With 'shown',
+   * the occurrences due by the as-of day are made in a transaction rolled back once the command
+   * has read them: shown, never stored.
+   */
+  readOnly?: boolean | 'shown';
   /** Only the office may run it; the words name the action in the refusal. */
   office?: Text;
 }
@@ -82,9 +91,14 @@ export async function openSession(command: Command, access: Access): Promise<Ses
     import('../app/materialise-series.js'),
     import('../db/person-repository.js'),
   ]);
-  const named = options.db ?? process.env.TASKS_DB;
+  if (options.db === '') {
+    throw new ValidationError(t('--db rỗng: cần đường dẫn tệp hoặc địa chỉ postgres://', '--db is empty: give a file path or a postgres:// URL'), t('bỏ --db để dùng cơ sở dữ liệu mặc định', 'leave --db out to use the default database'));
+  }
+  // TASKS_DB= (set but empty) is the shell's way of unsetting it: the default location.
+  const named = options.db ?? (process.env.TASKS_DB || undefined);
   const location = named || defaultDatabasePath();
-  const opened = await openDatabase(location, { create: access.mayCreate || !named });
+  const readOnly = access.readOnly !== undefined && access.readOnly !== false;
+  const opened = await openDatabase(location, { create: !readOnly && (access.mayCreate || !named), mustHoldData: readOnly });
   const actor = actorName();
   try {
     const { people, person } = await findActing(opened.db, actor);
@@ -97,7 +111,10 @@ export async function openSession(command: Command, access: Access): Promise<Ses
     const ctx: Context = { db: opened.db, today, actor, acting: person, now: () => new Date() };
     if (access.office) checkOffice(person, access.office);
     try {
-      await materialiseSeries(ctx);
+      // Occurrences are stored by commands that write, and never beyond the real day in Vietnam
+      // (a report for a later as-of day shows them without storing them: see withSession).
+      const realToday = todayInVietnam(new Date());
+      if (!readOnly) await materialiseSeries({ ...ctx, today: today < realToday ? today : realToday });
     } catch (error) {
       // A viewer's login may only read (README: read-only access); the office's next command
       // creates the occurrences.
@@ -114,6 +131,10 @@ export async function openSession(command: Command, access: Access): Promise<Ses
 export async function withSession<T>(command: Command, access: Access, work: (session: Session) => Promise<T>): Promise<T> {
   const session = await openSession(command, access);
   try {
+    if (access.readOnly === 'shown') {
+      const { withOccurrencesShown } = await import('../app/materialise-series.js');
+      return await withOccurrencesShown(session.ctx, (ctx) => work({ ...session, ctx }));
+    }
     return await work(session);
   } catch (error) {
     // A read-only login that tries to write, a server gone mid-command: one line, not a stack.

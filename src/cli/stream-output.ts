@@ -6,7 +6,10 @@ import { once } from 'node:events';
 import fs from 'node:fs';
 import type { Writable } from 'node:stream';
 import { ValidationError, t } from '../domain/errors.js';
-import { outTarget } from './write-output.js';
+import { beginAtomicWrite, type AtomicFile } from '../io/atomic-file.js';
+import { checkOutPath } from '../io/out-path.js';
+import { pausePoint } from '../db/pause-point.js';
+import { cannotWrite } from './write-output.js';
 
 export interface Output {
   /** A stream for writers that need one (the XLSX writer). */
@@ -18,17 +21,13 @@ export interface Output {
   abort(): void;
 }
 
-function cannotWrite(out: string, error: unknown): ValidationError {
-  const code = (error as { code?: string }).code ?? '';
-  return new ValidationError(t(`không ghi được tệp "${out}" (${code})`, `cannot write "${out}" (${code})`), t('kiểm tra quyền ghi, hoặc tệp đang mở trong Excel', 'check permissions, or whether Excel has it open'));
-}
-
 async function drained(stream: Writable, text: string): Promise<void> {
   if (!stream.write(text)) await once(stream, 'drain');
 }
 
 export function openOutput(out: string | undefined, binary: boolean): Output {
-  if (out === undefined) {
+  const checked = out === undefined ? ({ kind: 'stdout' } as const) : checkOutPath(out, 'nhiem-vu.xlsx', 'tasks.xlsx');
+  if (checked.kind === 'stdout') {
     if (binary && process.stdout.isTTY) {
       throw new ValidationError(t('định dạng này là tệp nhị phân, không in ra màn hình được', 'this format is binary and cannot be shown on a terminal'), t('thêm --out, ví dụ --out nhiem-vu.xlsx', 'add --out, e.g. --out tasks.xlsx'));
     }
@@ -39,33 +38,49 @@ export function openOutput(out: string | undefined, binary: boolean): Output {
       abort: () => {},
     };
   }
-  const target = outTarget(out, 'nhiem-vu.xlsx', 'tasks.xlsx');
-  const temporary = `${target}.${process.pid}.tmp`;
-  const stream = fs.createWriteStream(temporary);
+  let file: AtomicFile | null = null;
+  let stream: fs.WriteStream;
+  try {
+    if (checked.kind === 'null') {
+      stream = fs.createWriteStream(checked.path);
+    } else {
+      file = beginAtomicWrite(checked.path);
+      stream = fs.createWriteStream('', { fd: file.fd, autoClose: false });
+    }
+  } catch (error) {
+    throw cannotWrite(out!, error);
+  }
   let failure: unknown = null;
   stream.on('error', (error) => (failure ??= error));
-  const closed = new Promise<void>((resolve) => stream.on('close', resolve));
+  const ended = new Promise<void>((resolve) => {
+    stream.on('finish', resolve);
+    stream.on('close', resolve);
+    stream.on('error', () => resolve());
+  });
   return {
     stream,
-    write: (text) => drained(stream, text),
+    write: async (text) => {
+      if (failure) throw cannotWrite(out!, failure);
+      await drained(stream, text);
+    },
     async finish() {
       if (!stream.writableEnded) stream.end();
-      await closed;
+      await ended;
       if (failure) {
-        fs.rmSync(temporary, { force: true });
-        throw cannotWrite(out, failure);
+        file?.abort();
+        throw cannotWrite(out!, failure);
       }
+      await pausePoint('out:rename');
       try {
-        fs.renameSync(temporary, target);
+        file?.commit();
       } catch (error) {
-        fs.rmSync(temporary, { force: true });
-        throw cannotWrite(out, error);
+        throw cannotWrite(out!, error);
       }
-      return target;
+      return checked.path;
     },
     abort() {
       stream.destroy();
-      fs.rmSync(temporary, { force: true });
+      file?.abort();
     },
   };
 }

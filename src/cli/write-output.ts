@@ -3,40 +3,51 @@
  * format is not poured onto a terminal.
  */
 import fs from 'node:fs';
-import path from 'node:path';
 import { ValidationError, t } from '../domain/errors.js';
+import { beginAtomicWrite, writeAll } from '../io/atomic-file.js';
+import { checkOutPath } from '../io/out-path.js';
 
-/** The absolute path --out names, refused in one line when its folder is missing or it is a folder. */
+/** The absolute path --out names, refused in one line when it is no place for a report (see io/out-path.ts). */
 export function outTarget(out: string, exampleVi: string, exampleEn: string): string {
-  const target = path.resolve(out);
-  const dir = path.dirname(target);
-  if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) {
-    throw new ValidationError(t(`không có thư mục "${path.dirname(out)}"`, `no directory "${path.dirname(out)}"`), t('kiểm tra lại đường dẫn --out', 'check the --out path'));
-  }
-  if (fs.existsSync(target) && fs.statSync(target).isDirectory()) {
-    throw new ValidationError(t(`"${out}" là một thư mục`, `"${out}" is a directory`), t(`--out cần tên tệp, ví dụ ${exampleVi}`, `--out takes a file name, e.g. ${exampleEn}`));
-  }
-  return target;
+  const checked = checkOutPath(out, exampleVi, exampleEn);
+  return checked.kind === 'stdout' ? '-' : checked.path;
 }
 
+export function cannotWrite(out: string, error: unknown): ValidationError {
+  const code = (error as { code?: string }).code ?? '';
+  const why =
+    code === 'ENOSPC' ? t('đĩa đầy', 'disk full') : code === 'EACCES' || code === 'EPERM' || code === 'EROFS' ? t('không có quyền ghi', 'permission denied') : code === 'ENAMETOOLONG' ? t('tên quá dài', 'name too long') : t(code, code);
+  return new ValidationError(t(`không ghi được tệp "${out}" (${why.vi})`, `cannot write "${out}" (${why.en})`), t('kiểm tra quyền ghi, chỗ trống, hoặc tệp đang mở trong Word/Excel', 'check permissions and free space, or whether Word/Excel has it open'));
+}
+
+function refuseBinaryOnTerminal(binary: boolean): void {
+  if (binary && process.stdout.isTTY) {
+    throw new ValidationError(t('định dạng này là tệp nhị phân, không in ra màn hình được', 'this format is binary and cannot be shown on a terminal'), t('thêm --out, ví dụ --out bao-cao.docx', 'add --out, e.g. --out report.docx'));
+  }
+}
+
+/** Writes the report; the path written, or null for stdout. */
 export function writeReport(content: string | Buffer, out: string | undefined, binary: boolean): string | null {
-  if (out === undefined) {
-    if (binary && process.stdout.isTTY) {
-      throw new ValidationError(t('định dạng này là tệp nhị phân, không in ra màn hình được', 'this format is binary and cannot be shown on a terminal'), t('thêm --out, ví dụ --out bao-cao.docx', 'add --out, e.g. --out report.docx'));
-    }
+  const checked = out === undefined ? ({ kind: 'stdout' } as const) : checkOutPath(out, 'bao-cao.docx', 'report.docx');
+  if (checked.kind === 'stdout') {
+    refuseBinaryOnTerminal(binary);
     process.stdout.write(content);
     return null;
   }
-  const target = outTarget(out, 'bao-cao.docx', 'report.docx');
-  // Written beside the target and renamed, so a reader never sees half a file.
-  const temporary = `${target}.${process.pid}.tmp`;
-  try {
-    fs.writeFileSync(temporary, content);
-    fs.renameSync(temporary, target);
-  } catch (error) {
-    fs.rmSync(temporary, { force: true });
-    const code = (error as { code?: string }).code ?? '';
-    throw new ValidationError(t(`không ghi được tệp "${out}" (${code})`, `cannot write "${out}" (${code})`), t('kiểm tra quyền ghi, hoặc tệp đang mở trong Word/Excel', 'check permissions, or whether Word/Excel has it open'));
+  if (checked.kind === 'null') {
+    // Written to, never renamed over: the device stays a device.
+    fs.writeFileSync(checked.path, content);
+    return checked.path;
   }
-  return target;
+  // Written beside the target and renamed, so a reader never sees half a file.
+  let file;
+  try {
+    file = beginAtomicWrite(checked.path);
+    writeAll(file.fd, content);
+    file.commit();
+  } catch (error) {
+    file?.abort();
+    throw cannotWrite(out!, error);
+  }
+  return checked.path;
 }

@@ -1,4 +1,5 @@
 /** The audit trail: append-only; nothing here updates or deletes an entry. */
+import { chainHash, chainHead } from './audit-chain.js';
 import type { Db } from './connect.js';
 import type { AuditEventTable } from './schema.js';
 import type { Selectable } from 'kysely';
@@ -18,17 +19,29 @@ export interface StoredAuditEntry extends AuditEntry {
 }
 
 export async function recordAudit(db: Db, entry: AuditEntry): Promise<void> {
+  const row = {
+    at: entry.at,
+    actor: entry.actor,
+    action: entry.action,
+    task_id: entry.taskId,
+    unit_id: entry.unitId,
+    detail: JSON.stringify(entry.detail),
+  };
   await db
     .insertInto('audit_event')
-    .values({
-      at: entry.at,
-      actor: entry.actor,
-      action: entry.action,
-      task_id: entry.taskId,
-      unit_id: entry.unitId,
-      detail: JSON.stringify(entry.detail),
-    })
+    .values({ ...row, hash: chainHash(await chainHead(db), row) })
     .execute();
+}
+
+/** A detail that is not JSON (a damaged or hand-edited row) is shown as damaged, not a crash. */
+function detailOf(text: string): Record<string, unknown> {
+  try {
+    const value: unknown = JSON.parse(text);
+    if (value !== null && typeof value === 'object' && !Array.isArray(value)) return value as Record<string, unknown>;
+  } catch {
+    // Falls through.
+  }
+  return { damaged: true, raw: text.slice(0, 200) };
 }
 
 function entryOf(r: Selectable<AuditEventTable>): StoredAuditEntry {
@@ -39,7 +52,7 @@ function entryOf(r: Selectable<AuditEventTable>): StoredAuditEntry {
     action: r.action,
     taskId: r.task_id,
     unitId: r.unit_id,
-    detail: JSON.parse(r.detail) as Record<string, unknown>,
+    detail: detailOf(r.detail),
   };
 }
 

@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Sqlite from 'better-sqlite3';
 import { DatabaseError, ValidationError, t } from '../domain/errors.js';
+import { beginAtomicWrite } from '../io/atomic-file.js';
 import { statUserFile } from '../io/user-file.js';
 import { migrationsFor } from './migrations/index.js';
 import { pausePoint } from './pause-point.js';
@@ -18,6 +19,8 @@ export const KEEP_MIGRATION_BACKUPS = 5;
 
 export interface DatabaseSummary {
   schema: string | null;
+  /** When the database was first created (its first migration): the same in all its backups. */
+  origin: string | null;
   tasks: number;
   units: number;
   auditEntries: number;
@@ -58,7 +61,8 @@ function summarise(handle: Sqlite.Database, file: string, checkIntegrity: boolea
     );
   }
   const count = (table: string) => Number((handle.prepare(`select count(*) as n from ${table}`).get() as { n: number }).n);
-  return { schema: applied.at(-1) ?? null, tasks: count('task'), units: count('unit'), auditEntries: count('audit_event') };
+  const origin = (handle.prepare(`select min(timestamp) as t from ${MIGRATION_TABLE}`).get() as { t: string | null }).t;
+  return { schema: applied.at(-1) ?? null, origin, tasks: count('task'), units: count('unit'), auditEntries: count('audit_event') };
 }
 
 /**
@@ -104,25 +108,31 @@ export function inspectDatabaseFile(file: string, checkIntegrity = true): Databa
 
 /**
  * Writes a consistent copy of `handle`'s database to `destination`: first to a temporary file
- * beside it, renamed into place when whole, so a copy cut short never looks like a good one.
+ * beside it (io/atomic-file.ts: exclusive name, mode 0600 while partial), fsynced and renamed into
+ * place when whole, so a copy cut short never looks like a good one.
  */
 export async function copyDatabase(handle: Sqlite.Database, destination: string): Promise<void> {
-  const partial = `${destination}.part-${process.pid}`;
+  const file = beginAtomicWrite(destination);
   try {
-    await handle.backup(partial);
+    // SQLite's backup API writes by path, into the file reserved for it.
+    file.closeDescriptor();
+    await handle.backup(file.temporary);
     // A copy is a single file: in WAL mode, merely reading it would leave -wal and -shm beside it.
-    const copy = new Sqlite(partial);
+    const copy = new Sqlite(file.temporary);
     try {
       copy.pragma('journal_mode = DELETE');
     } finally {
       copy.close();
     }
-    fs.renameSync(partial, destination);
+    file.commit();
   } catch (error) {
-    fs.rmSync(partial, { force: true });
+    file.abort();
+    for (const suffix of ['-wal', '-shm', '-journal']) fs.rmSync(file.temporary + suffix, { force: true });
     if (isBusy(error)) throw busyError();
     throw error;
   }
+  // No stale -wal or -shm of an earlier file of that name may sit beside the new copy.
+  for (const suffix of ['-wal', '-shm']) fs.rmSync(destination + suffix, { force: true });
 }
 
 /** Opens the live database for copying from it; refuses a file that is not ours. */
@@ -171,7 +181,7 @@ export async function backupBeforeMigration(handle: Sqlite.Database, location: s
   }
   const kept = fs
     .readdirSync(dir)
-    .filter((name) => name.startsWith(`${path.basename(location)}.before-`) && !name.includes('.part-'))
+    .filter((name) => name.startsWith(`${path.basename(location)}.before-`) && !name.endsWith('.tmp'))
     .sort((a, b) => fs.statSync(path.join(dir, b)).mtimeMs - fs.statSync(path.join(dir, a)).mtimeMs || b.localeCompare(a));
   for (const old of kept.slice(KEEP_MIGRATION_BACKUPS)) fs.rmSync(path.join(dir, old), { force: true });
   return file;

@@ -3,6 +3,7 @@
  * every database's parameter limit, inside the caller's transaction. Fifty thousand tasks
  * take a few hundred statements instead of a few hundred thousand.
  */
+import { chainHash, chainHead } from './audit-chain.js';
 import type { Db } from './connect.js';
 import type { IsoDate } from '../domain/dates.js';
 import type { NewTaskRow } from './schema.js';
@@ -69,7 +70,10 @@ export interface AuditRow {
 }
 
 export async function insertAuditRows(db: Db, rows: AuditRow[]): Promise<void> {
-  for (const chunk of chunks(rows, 1000)) await db.insertInto('audit_event').values(chunk).execute();
+  if (rows.length === 0) return;
+  let previous = await chainHead(db);
+  const chained = rows.map((row) => ({ ...row, hash: (previous = chainHash(previous, row)) }));
+  for (const chunk of chunks(chained, 1000)) await db.insertInto('audit_event').values(chunk).execute();
 }
 
 export interface KnownSource {

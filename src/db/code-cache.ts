@@ -9,6 +9,7 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import vm from 'node:vm';
+import { writeFileAtomic } from '../io/atomic-file.js';
 
 export function requireWithCodeCache<T>(file: string): T {
   const cacheFile = `${file}.cache`;
@@ -22,12 +23,10 @@ export function requireWithCodeCache<T>(file: string): T {
   const script = new vm.Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, { filename: file, cachedData });
   if (cachedData === undefined || script.cachedDataRejected || process.env.TASKS_CODE_CACHE === 'write') {
     process.once('exit', () => {
-      const temporary = `${cacheFile}.${process.pid}`;
       try {
-        fs.writeFileSync(temporary, script.createCachedData());
-        fs.renameSync(temporary, cacheFile);
+        writeFileAtomic(cacheFile, script.createCachedData(), { mode: 0o644 });
       } catch {
-        fs.rmSync(temporary, { force: true });
+        // A folder we may not write to: the next run compiles again.
       }
     });
   }

@@ -21,6 +21,8 @@ export type Db = Kysely<Database>;
 export interface OpenOptions {
   /** Create the file when it does not exist (commands that write, and the default location). */
   create: boolean;
+  /** A command that only reads: an empty file or database is refused, never given tables. */
+  mustHoldData?: boolean;
 }
 
 export interface OpenedDatabase {
@@ -34,11 +36,25 @@ export interface OpenedDatabase {
 /** A SQLite path or a postgres:// URL. */
 export async function openDatabase(location: string, options: OpenOptions): Promise<OpenedDatabase> {
   if (!isPostgresUrl(location)) return openSqlite(location, options);
+  checkPostgresUrl(location);
   const { openPostgres } = await import('./postgres.js');
-  return openPostgres(location);
+  return openPostgres(location, options);
 }
 
 const MIGRATION_TABLE = 'kysely_migration';
+
+/** A postgres:// URL that cannot be one (a port out of range, a stray character): one line, the URL not echoed. */
+function checkPostgresUrl(location: string): void {
+  let port = '';
+  try {
+    port = new URL(location).port;
+  } catch {
+    throw new DatabaseError(t('địa chỉ PostgreSQL trong --db hoặc TASKS_DB không hợp lệ', 'the PostgreSQL URL in --db or TASKS_DB is not valid'), t('dạng postgres://tài-khoản:mật-khẩu@máy-chủ:5432/tên-csdl', 'like postgres://user:password@host:5432/database'));
+  }
+  if (port !== '' && (Number(port) < 1 || Number(port) > 65535)) {
+    throw new DatabaseError(t(`cổng PostgreSQL ${port} không hợp lệ (1–65535)`, `PostgreSQL port ${port} is not valid (1–65535)`), t('kiểm tra lại địa chỉ --db hoặc TASKS_DB', 'check the --db URL or TASKS_DB'));
+  }
+}
 
 /**
  * The compiled SQLite addon where npm builds it. Handing its path to better-sqlite3 spares every
@@ -52,6 +68,15 @@ function nativeBinding(): string | undefined {
   } catch {
     return undefined;
   }
+}
+
+/** A read-only command on an empty file or database: nothing to read, and it is not made into one. */
+export function emptyDatabase(at: string): DatabaseError {
+  const location = displayLocation(at);
+  return new DatabaseError(
+    t(`"${location}" chưa phải là cơ sở dữ liệu của tasks (trống); không tạo gì`, `"${location}" is not a tasks database yet (empty); nothing created`),
+    t('kiểm tra lại đường dẫn, hoặc tạo mới bằng "tasks init"', 'check the path, or create one with "tasks init"'),
+  );
 }
 
 export function notOurs(at: string): DatabaseError {
@@ -71,14 +96,31 @@ export async function openSqlite(location: string, options: OpenOptions): Promis
   const memory = location === ':memory:';
   if (!memory) {
     if (fs.existsSync(location)) {
-      if (fs.statSync(location).isDirectory()) throw notOurs(location);
+      const stat = fs.statSync(location);
+      if (stat.isDirectory()) throw notOurs(location);
+      if (!stat.isFile()) {
+        // A FIFO or a device would hang SQLite or be written through.
+        throw new DatabaseError(
+          t(`"${location}" không phải là tệp (một thiết bị, ống hoặc socket); không dùng làm cơ sở dữ liệu`, `"${location}" is not a file (a device, FIFO or socket); not used as a database`),
+          t('kiểm tra lại đường dẫn --db, TASKS_DB hoặc --to', 'check the --db path, TASKS_DB or --to'),
+        );
+      }
+      if (options.mustHoldData && stat.size === 0 && !(fs.existsSync(`${location}-wal`) && fs.statSync(`${location}-wal`).size > 0)) throw emptyDatabase(location);
     } else if (!options.create) {
       throw new DatabaseError(
         t(`không có cơ sở dữ liệu "${location}"`, `no database at "${location}"`),
         t('kiểm tra lại đường dẫn, hoặc tạo mới bằng "tasks init"', 'check the path, or create one with "tasks init"'),
       );
     } else {
-      fs.mkdirSync(path.dirname(path.resolve(location)), { recursive: true });
+      try {
+        fs.mkdirSync(path.dirname(path.resolve(location)), { recursive: true });
+      } catch (error) {
+        const code = (error as NodeJS.ErrnoException).code ?? '';
+        throw new DatabaseError(
+          t(`không tạo được thư mục cho cơ sở dữ liệu "${location}" (${code})`, `cannot create the folder for the database "${location}" (${code})`),
+          t('kiểm tra lại đường dẫn --db và quyền ghi', 'check the --db path and write permission'),
+        );
+      }
     }
   }
   // Loaded here, not at the top: a command on PostgreSQL never needs the SQLite addon.
@@ -89,6 +131,7 @@ export async function openSqlite(location: string, options: OpenOptions): Promis
     handle.pragma(`busy_timeout = ${busyTimeout()}`);
     // Someone else's SQLite file is refused before WAL mode is set, which would rewrite its header.
     if (isForeign(handle)) throw notOurs(location);
+    if (options.mustHoldData && !memory && tableCount(handle) === 0) throw emptyDatabase(location);
     handle.pragma('journal_mode = WAL');
     handle.pragma('synchronous = NORMAL');
     handle.pragma('foreign_keys = ON');
@@ -105,6 +148,7 @@ export async function openSqlite(location: string, options: OpenOptions): Promis
   try {
     await migrate(db, location, 'sqlite', () => sqliteMigrations(db), (pending) =>
       import('./backup.js').then(({ backupBeforeMigration }) => announceBackup(backupBeforeMigration(handle!, location, pending))),
+      options.mustHoldData === true,
     );
   } catch (error) {
     await db.destroy();
@@ -132,6 +176,10 @@ function busyTimeout(): number {
   return Number.isSafeInteger(ms) && ms >= 0 ? ms : 10_000;
 }
 
+function tableCount(handle: Sqlite.Database): number {
+  return (handle.prepare("select count(*) as n from sqlite_master where type = 'table' and name not like 'sqlite_%'").get() as { n: number }).n;
+}
+
 /** A file that holds tables but no migration table was made by another program. */
 function isForeign(handle: Sqlite.Database): boolean {
   const names = (handle.prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite_%'").all() as { name: string }[]).map((r) => r.name);
@@ -155,10 +203,12 @@ export async function migrate(
   dialect: Dialect,
   applied_: () => Promise<Applied>,
   beforeMigrating: (pending: string[]) => Promise<void> = async () => {},
+  mustHoldData = false,
 ): Promise<void> {
   const known = migrationsFor(dialect);
   const applied = await applied_();
   if (applied === 'foreign') throw notOurs(location);
+  if (applied === 'empty' && mustHoldData) throw emptyDatabase(location);
   if (applied !== 'empty') {
     const newer = applied.filter((name) => !(name in known));
     if (newer.length > 0) {

@@ -62,8 +62,22 @@ export function connectionError(location: string, error: unknown): DatabaseError
         t('tài khoản chỉ được đọc; lần đầu dùng cần tài khoản được tạo bảng (xem README)', 'the login may only read; the first use needs a login that may create tables (see README)'),
       );
     default:
-      return null;
+      break;
   }
+  const message = (error as Error)?.message ?? '';
+  if (/does not support SSL/i.test(message)) {
+    return new DatabaseError(
+      t(`máy chủ PostgreSQL ${where} không hỗ trợ TLS mà địa chỉ yêu cầu sslmode`, `the PostgreSQL server at ${where} does not support TLS, which the URL's sslmode asks for`),
+      t('bật ssl trên máy chủ, hoặc bỏ sslmode khỏi địa chỉ khi máy chủ ở cùng máy', 'turn ssl on at the server, or drop sslmode from the URL for a server on the same machine'),
+    );
+  }
+  if (/CERT|SELF_SIGNED|UNABLE_TO_VERIFY/.test(code)) {
+    return new DatabaseError(
+      t(`không tin được chứng chỉ TLS của máy chủ PostgreSQL ${where} (${code})`, `the TLS certificate of the PostgreSQL server at ${where} is not trusted (${code})`),
+      t('thêm sslrootcert=<tệp CA> vào địa chỉ, hoặc nhờ quản trị viên cấp chứng chỉ hợp lệ', 'add sslrootcert=<CA file> to the URL, or ask the administrator for a valid certificate'),
+    );
+  }
+  return null;
 }
 
 /** Read-only logins (viewers) may not write; the caller decides what that means. */
@@ -93,7 +107,7 @@ async function loadPg(): Promise<typeof PgModule> {
   return (await import('pg')).default;
 }
 
-export async function openPostgres(location: string): Promise<OpenedDatabase> {
+export async function openPostgres(location: string, options: { mustHoldData?: boolean } = {}): Promise<OpenedDatabase> {
   const pg = await loadPg();
   const pool = new pg.Pool({
     connectionString: location,
@@ -106,9 +120,10 @@ export async function openPostgres(location: string): Promise<OpenedDatabase> {
   pool.on('error', () => {});
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), log: queryLog() });
   try {
-    await migrate(db, location, 'postgres', () => postgresMigrations(db));
+    await migrate(db, location, 'postgres', () => postgresMigrations(db), undefined, options.mustHoldData === true);
   } catch (error) {
     await db.destroy().catch(() => {});
+    if (error instanceof DatabaseError) throw error;
     if ((error as PgError).code === '42P01' || (error as PgError).code === '42P07') throw notOurs(location);
     throw connectionError(location, error) ?? error;
   }

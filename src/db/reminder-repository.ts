@@ -1,11 +1,15 @@
 /**
- * The reminder log. A delivery is claimed (a "pending" row) before it is sent and marked sent or
- * failed after; the unique key (task, kind, period, recipient, channel) means two runs can never
- * both claim it. A failed row, or a claim abandoned by a run that died, can be claimed again.
+ * The reminder log. A delivery is claimed (a "sending" row, with the Message-ID it goes out
+ * under) in the transaction committed just before it is handed to the mail server, and marked
+ * sent or failed after; the unique key (task, kind, period, recipient, channel) means two runs
+ * can never both claim it. A failed row can be claimed again; a "sending" row is in doubt (the
+ * server may have it) and is claimed again only by `tasks remind --resend`, under the same
+ * Message-ID. "pending" rows were written by earlier versions: abandoned after an hour.
  */
+import { sql } from 'kysely';
 import type { Db } from './connect.js';
 
-export type ReminderResult = 'pending' | 'sent' | 'failed';
+export type ReminderResult = 'pending' | 'sending' | 'sent' | 'failed';
 
 export interface ReminderKey {
   taskId: number;
@@ -43,10 +47,17 @@ export async function findReminders(db: Db, taskIds: number[], channel: string):
 }
 
 /**
- * Takes the delivery for this run: a new row, or a failed or abandoned one taken over. Returns
- * the row's id, or null when another run holds it or it was sent.
+ * Takes the delivery for this run: a new row, or a failed or abandoned one (with `resend`, one in
+ * doubt too) taken over. Returns the row's id and the Message-ID it keeps (an earlier attempt's,
+ * else `messageId`), or null when another run holds it or it was sent.
  */
-export async function claimReminder(db: Db, claim: Claim, at: string, abandonedBefore: string): Promise<number | null> {
+export async function claimReminder(
+  db: Db,
+  claim: Claim,
+  at: string,
+  abandonedBefore: string,
+  options: { messageId: string; resend: boolean; claimant: string },
+): Promise<{ id: number; messageId: string } | null> {
   const inserted = await db
     .insertInto('reminder')
     .values({
@@ -57,26 +68,60 @@ export async function claimReminder(db: Db, claim: Claim, at: string, abandonedB
       channel: claim.channel,
       role: claim.role,
       unit_id: claim.unitId,
-      result: 'pending',
+      result: 'sending',
       attempts: 1,
       claimed_at: at,
+      message_id: options.messageId,
+      claimed_by: options.claimant,
     })
     .onConflict((oc) => oc.columns(['task_id', 'kind', 'period', 'recipient', 'channel']).doNothing())
-    .returning('id')
+    .returning(['id', 'message_id'])
     .executeTakeFirst();
-  if (inserted) return inserted.id;
+  if (inserted) return { id: inserted.id, messageId: inserted.message_id ?? options.messageId };
   const retaken = await db
     .updateTable('reminder')
-    .set((eb) => ({ result: 'pending', attempts: eb('attempts', '+', 1), claimed_at: at, error: null, role: claim.role }))
+    .set((eb) => ({ result: 'sending', attempts: eb('attempts', '+', 1), claimed_at: at, claimed_by: options.claimant, error: null, role: claim.role, message_id: sql<string>`coalesce(message_id, ${options.messageId})` }))
     .where('task_id', '=', claim.taskId)
     .where('kind', '=', claim.kind)
     .where('period', '=', claim.period)
     .where('recipient', '=', claim.recipient)
     .where('channel', '=', claim.channel)
-    .where((eb) => eb.or([eb('result', '=', 'failed'), eb.and([eb('result', '=', 'pending'), eb('claimed_at', '<', abandonedBefore)])]))
-    .returning('id')
+    .where((eb) =>
+      eb.or([
+        eb('result', '=', 'failed'),
+        eb.and([eb('result', '=', 'pending'), eb('claimed_at', '<', abandonedBefore)]),
+        ...(options.resend ? [eb('result', '=', 'sending')] : []),
+      ]),
+    )
+    .returning(['id', 'message_id'])
     .executeTakeFirst();
-  return retaken?.id ?? null;
+  return retaken ? { id: retaken.id, messageId: retaken.message_id ?? options.messageId } : null;
+}
+
+/** Gives every claim of one message the Message-ID it goes out under. */
+export async function setMessageId(db: Db, ids: number[], messageId: string): Promise<void> {
+  for (let i = 0; i < ids.length; i += 500) await db.updateTable('reminder').set({ message_id: messageId }).where('id', 'in', ids.slice(i, i + 500)).execute();
+}
+
+export interface InDoubt {
+  taskId: number;
+  recipient: string;
+  messageId: string | null;
+  since: string;
+  /** host:pid of the run that handed it over. */
+  by: string | null;
+}
+
+/** Deliveries handed to the server whose outcome never came back: perhaps sent. */
+export async function findInDoubt(db: Db, channel: string): Promise<InDoubt[]> {
+  const rows = await db
+    .selectFrom('reminder')
+    .select(['task_id', 'recipient', 'message_id', 'claimed_at', 'claimed_by'])
+    .where('result', '=', 'sending')
+    .where('channel', '=', channel)
+    .orderBy('id')
+    .execute();
+  return rows.map((r) => ({ taskId: r.task_id, recipient: r.recipient, messageId: r.message_id, since: r.claimed_at, by: r.claimed_by }));
 }
 
 export async function finishReminders(

@@ -158,6 +158,8 @@ export interface AuditEventTable {
   unit_id: number | null;
   /** JSON: what changed. */
   detail: string;
+  /** sha256 of the previous entry's hash and this entry's fields (audit-chain.ts). */
+  hash: string | null;
 }
 
 /** `tasks config`: only keys set by a user are stored; the defaults live in domain/settings.ts. */
@@ -191,6 +193,10 @@ export interface ReminderTable {
   error: string | null;
   /** Message-ID, or the outbox file name. */
   message: string | null;
+  /** The Message-ID fixed before the first attempt; a resend reuses it. */
+  message_id: string | null;
+  /** host:pid of the run that made the latest attempt. */
+  claimed_by: string | null;
 }
 
 /** A person who uses a shared tracker; until the first is added the tool is single-user. */

@@ -15,5 +15,26 @@ export function busyError(): DatabaseError {
 }
 
 export function translateSqliteError(error: unknown): unknown {
-  return isBusy(error) ? busyError() : error;
+  if (isBusy(error)) return busyError();
+  const code = (error as { code?: unknown } | null)?.code;
+  if (typeof code !== 'string') return error;
+  if (code.startsWith('SQLITE_READONLY')) {
+    return new DatabaseError(
+      t('cơ sở dữ liệu chỉ đọc được, không ghi được (tệp hoặc thư mục của nó không cho ghi); chưa ghi gì', 'the database can only be read, not written (its file or folder is read-only); nothing was written'),
+      t('kiểm tra quyền ghi của tệp cơ sở dữ liệu và thư mục chứa nó', 'check write permission on the database file and its folder'),
+    );
+  }
+  if (code === 'SQLITE_FULL' || code.startsWith('SQLITE_IOERR')) {
+    return new DatabaseError(
+      t(`không ghi được vào cơ sở dữ liệu (${code === 'SQLITE_FULL' ? 'đĩa đầy' : 'lỗi đọc ghi đĩa'}); chưa ghi gì`, `cannot write to the database (${code === 'SQLITE_FULL' ? 'disk full' : 'disk I/O error'}); nothing was written`),
+      code === 'SQLITE_FULL' ? t('giải phóng chỗ trống trên đĩa rồi chạy lại', 'free some disk space, then run it again') : t('kiểm tra ổ đĩa và đường dẫn cơ sở dữ liệu', 'check the disk and the database path'),
+    );
+  }
+  if (code === 'SQLITE_CANTOPEN') {
+    return new DatabaseError(
+      t('không mở được tệp cơ sở dữ liệu (tên quá dài, thư mục không có, hoặc không có quyền)', 'cannot open the database file (name too long, no such folder, or no permission)'),
+      t('kiểm tra lại đường dẫn --db hoặc TASKS_DB', 'check the --db path or TASKS_DB'),
+    );
+  }
+  return error;
 }

@@ -15,7 +15,7 @@ const DAY_MS = 86_400_000;
 
 /** Undoes `neutraliseFormula`: "'=SUM(…)" written by export reads back as "=SUM(…)". */
 export function restoreFormulaText(text: string): string {
-  return /^'[=+\-@\t\r]/.test(text) ? text.slice(1) : text;
+  return /^'+[=+\-@\t\r]/.test(text) ? text.slice(1) : text;
 }
 
 /** A cell as trimmed text ('' for an empty cell); dates as dd/mm/yyyy. */

@@ -2,6 +2,7 @@
  * The unit list file (the format of reference/units-so-ngoai-vu.json): checked whole before
  * anything is written, so a bad file changes nothing.
  */
+import { MAX_UNIT_NAME } from './limits.js';
 import { ValidationError, t } from './errors.js';
 import { cleanLine, fold } from './text.js';
 
@@ -36,7 +37,9 @@ function bad(vi: string, en: string): ValidationError {
 
 function text(value: unknown, where: string): string {
   if (typeof value !== 'string' || !cleanLine(value)) throw bad(`${where} phải là chuỗi ký tự không rỗng`, `${where} must be a non-empty string`);
-  return cleanLine(value);
+  const clean = cleanLine(value);
+  if (clean.length > MAX_UNIT_NAME) throw bad(`${where} dài ${clean.length} ký tự, tối đa ${MAX_UNIT_NAME}`, `${where} is ${clean.length} characters long, at most ${MAX_UNIT_NAME}`);
+  return clean;
 }
 
 function optionalText(value: unknown, where: string): string | null {

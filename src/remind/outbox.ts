@@ -2,11 +2,13 @@
  * The default transport: one RFC 5322 .eml file per message, directly in a folder, for a mail
  * client or a clerk to send. nodemailer composes the MIME (UTF-8, encoded Vietnamese headers).
  * Names begin with the real time and a counter so they sort in the order they were written; a
- * file appears whole or not at all (written aside, then linked under its name).
+ * file appears whole or not at all (written aside through io/atomic-file.ts, then linked under a
+ * name nobody has yet).
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import nodemailer from 'nodemailer';
+import { beginAtomicWrite, writeAll } from '../io/atomic-file.js';
 import { DatabaseError, t } from '../domain/errors.js';
 import { mailerMessage, recipientsOf, withAddressFields, type OutgoingMail, type SendOutcome, type Transport } from './transport.js';
 
@@ -16,28 +18,6 @@ function stamp(now: Date): string {
 
 function safeCode(code: string): string {
   return code.replace(/[Đđ]/g, 'D').replace(/[^A-Za-z0-9_-]/g, '_').slice(0, 20) || 'unit';
-}
-
-/**
- * Puts the finished file under its name without ever replacing one: a hard link, or where the
- * file system has none (some shares, FAT), an exclusive copy. False when the name is taken.
- */
-function publish(temp: string, file: string): boolean {
-  try {
-    fs.linkSync(temp, file);
-    return true;
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'EEXIST') return false;
-    if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'ENOSYS' && code !== 'EXDEV') throw error;
-  }
-  try {
-    fs.copyFileSync(temp, file, fs.constants.COPYFILE_EXCL);
-    return true;
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
-    throw error;
-  }
 }
 
 export function openOutbox(dir: string, now: () => Date): Transport {
@@ -60,16 +40,17 @@ export function openOutbox(dir: string, now: () => Date): Transport {
         const info = await composer.sendMail(mailerMessage(mail));
         const bytes = withAddressFields(info.message as Buffer, mail);
         const prefix = stamp(now());
-        const temp = path.join(dir, `.${prefix}-${process.pid}.tmp`);
-        fs.writeFileSync(temp, bytes);
+        const file = beginAtomicWrite(path.join(dir, `${prefix}.eml`));
         try {
+          writeAll(file.fd, bytes);
           for (;;) {
             counter += 1;
             const name = `${prefix}-${String(counter).padStart(3, '0')}-${safeCode(mail.unitCode)}.eml`;
-            if (publish(temp, path.join(dir, name))) return { accepted: recipients, failed: [], reference: name };
+            // Linked under a name nobody has yet, never replacing a file.
+            if (file.publishAs(name)) return { accepted: recipients, failed: [], reference: name };
           }
         } finally {
-          fs.rmSync(temp, { force: true });
+          file.abort();
         }
       } catch (error) {
         const message = (error as Error).message;

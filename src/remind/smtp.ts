@@ -32,8 +32,25 @@ export function openSmtp(url: string): Transport {
   const secrets = secretsOf(url);
   const scrub = (text: string) => secrets.reduce((out, secret) => out.split(secret).join('***'), text);
   const describe = (error: MailerError) => scrub([error.code, error.response ?? error.message].filter(Boolean).join(' ').replace(/\s+/g, ' ').trim());
+  // Whether the server said "354, send the data" during this send: a failure after it (a reply
+  // lost, a connection cut) leaves the message perhaps delivered, never to be sent again blindly.
+  let dataAccepted = false;
+  const quiet = () => {};
+  const logger = {
+    level: quiet,
+    trace: quiet,
+    info: quiet,
+    warn: quiet,
+    error: quiet,
+    fatal: quiet,
+    debug(meta: { tnx?: string } | undefined, message: unknown) {
+      if (meta?.tnx === 'server' && /^354\b/.test(String(message))) dataAccepted = true;
+    },
+  };
   const mailer = nodemailer.createTransport({
     url,
+    logger,
+    debug: true,
     connectionTimeout: 20_000,
     greetingTimeout: 20_000,
     socketTimeout: 60_000,
@@ -46,6 +63,7 @@ export function openSmtp(url: string): Transport {
     target: maskSmtpUrl(url),
     async send(mail: OutgoingMail): Promise<SendOutcome> {
       const recipients = recipientsOf(mail);
+      dataAccepted = false;
       try {
         // Composed first, so the address fields can be written whole (transport.ts), then sent as is.
         const composed = await composer.sendMail(mailerMessage(mail));
@@ -64,8 +82,9 @@ export function openSmtp(url: string): Transport {
       } catch (error) {
         const e = error as MailerError;
         const perRecipient = new Map((e.rejectedErrors ?? []).map((r) => [r.recipient?.toLowerCase() ?? '', describe(r)]));
-        const unreachable = !e.rejectedErrors?.length && CONNECTION_CODES.has(e.code ?? '');
-        return { accepted: [], failed: recipients.map((address) => ({ address, error: perRecipient.get(address) ?? describe(e) })), reference: null, unreachable };
+        const inDoubt = dataAccepted && (e as { responseCode?: number }).responseCode === undefined;
+        const unreachable = !inDoubt && !e.rejectedErrors?.length && CONNECTION_CODES.has(e.code ?? '');
+        return { accepted: [], failed: recipients.map((address) => ({ address, error: perRecipient.get(address) ?? describe(e) })), reference: inDoubt ? (mail.messageId ?? null) : null, unreachable, inDoubt };
       }
     },
     close() {

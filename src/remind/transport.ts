@@ -19,6 +19,8 @@ export interface OutgoingMail {
   html: string;
   /** Used to name the outbox file. */
   unitCode: string;
+  /** Fixed before the first attempt and kept for a resend, so servers and clients drop a duplicate. */
+  messageId?: string;
 }
 
 export interface SendOutcome {
@@ -29,6 +31,8 @@ export interface SendOutcome {
   reference: string | null;
   /** The server could not be reached at all: the run need not try the next messages. */
   unreachable?: boolean;
+  /** The message was handed over but no verdict came back: it may have been delivered. */
+  inDoubt?: boolean;
 }
 
 export interface Transport {
@@ -60,6 +64,7 @@ export function mailerMessage(mail: OutgoingMail): Record<string, unknown> {
     text: mail.text,
     html: mail.html,
     textEncoding: 'quoted-printable',
+    ...(mail.messageId ? { messageId: mail.messageId } : {}),
     headers: { 'Auto-Submitted': 'auto-generated', 'X-Auto-Response-Suppress': 'All' },
   };
 }

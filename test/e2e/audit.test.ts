@@ -34,8 +34,9 @@ describe('every write path records who did what', () => {
     ['unit deactivate', ['unit', 'deactivate', 'KHTC'], 'unit.deactivate'],
     ['add with a new source', ['add', 'Rà soát quy chế làm việc', '--unit', 'VP', '--due', '2026-12-15', '--source', '84/TB-SNgV', '--issued', '2026-11-02'], 'source.add'],
     ['add', ['add', 'Báo cáo công tác lãnh sự', '--unit', 'LS', '--due', '2026-12-20'], 'task.add'],
-    ['add a recurring task', ['add', 'Báo cáo công tác cải cách hành chính quý', '--unit', 'VP', '--every', 'quarter', '--day', '15'], 'series.add'],
-    ['a later day creates its period', ['due', '--today', '2027-01-02'], 'task.occurrence'],
+    ['add a recurring task', ['add', 'Báo cáo công tác cải cách hành chính tháng', '--unit', 'VP', '--every', 'month', '--day', '15'], 'series.add'],
+    // Occurrences are stored by commands that write, up to the real day (a reader only shows them).
+    ['a writing command on a later day creates its period', ['progress', '2', 'Đã tổng hợp số liệu', '--today', '2026-12-02'], 'task.occurrence'],
     ['progress', ['progress', '1', 'Đã gửi dự thảo lấy ý kiến các phòng'], 'task.progress'],
     ['extend', ['extend', '1', '--to', '2026-12-31', '--reason', 'Chờ ý kiến của Bộ Ngoại giao'], 'task.extend'],
     ['edit', ['edit', '2', '--coord', 'TTR'], 'task.edit'],

@@ -156,8 +156,9 @@ describe('tasks remind to the outbox', () => {
     const [a, b] = await Promise.all([runAsync(ws, ['remind', '--json']), runAsync(ws, ['remind', '--json'])]);
     expect([a.code, b.code]).toEqual([0, 0]);
     expect(emlFiles(ws.outbox)).toHaveLength(3);
-    const sentBy = [JSON.parse(a.stdout).totals.messages, JSON.parse(b.stdout).totals.messages].sort();
-    expect(sentBy).toEqual([0, 3]);
+    // Each message is claimed just before it is written, so the two runs may share the work; none is written twice.
+    const sentBy = [JSON.parse(a.stdout).totals.messages, JSON.parse(b.stdout).totals.messages];
+    expect(sentBy[0] + sentBy[1]).toBe(3);
     expect(reminderLog(ws)).toHaveLength(9);
   });
 

@@ -58,6 +58,8 @@ describe.runIf(PG_URL)('start-up on PostgreSQL', () => {
     const pg = workspace('2026-11-20');
     const url = pg.postgres ? pg.db : freshPostgresDatabase();
     const record = path.join(pg.dir, 'loaded.txt');
+    // A command that only reads does not fill an empty database: init makes the tables first.
+    expect(pg.run(['init'], { env: { TASKS_DB: url } }).code).toBe(0);
     const result = pg.run(['due'], { env: { TASKS_DB: url, NODE_OPTIONS: `--require ${path.join(ROOT, 'test/helpers/record-loaded.cjs')}`, TASKS_TEST_LOADED: record } });
     expect(result.code, result.stderr).toBe(0);
     expect(fs.readFileSync(record, 'utf8').split('\n')).toContain('pg');

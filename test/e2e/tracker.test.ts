@@ -277,6 +277,9 @@ describe('the database location', () => {
   });
 
   it('accepts global options after the command name and creates the default database on first use', () => {
+    // The first command that writes creates it; one that only reads refuses a missing database.
+    expect(w.run(['info'], { env: { TASKS_DB: '' } }).code).toBe(1);
+    expect(w.run(['init'], { env: { TASKS_DB: '' } }).code).toBe(0);
     const result = w.run(['info', '--json'], { env: { TASKS_DB: '' } });
     expect(result.code).toBe(0);
     const info = JSON.parse(result.stdout);

@@ -22,6 +22,8 @@ export interface SmtpSink {
   received: Received[];
   /** RCPT TO these addresses is refused with 550. */
   refuse: Set<string>;
+  /** The next this-many messages are taken whole, then the connection is cut before the reply: "accepted, reply lost". */
+  dropReplies: number;
   close(): Promise<void>;
 }
 
@@ -35,6 +37,7 @@ export interface SinkOptions {
 export async function startSmtpSink(options: SinkOptions = {}): Promise<SmtpSink> {
   const received: Received[] = [];
   const refuse = new Set<string>();
+  const sink = { received, refuse, dropReplies: 0 } as SmtpSink;
   const server = new SMTPServer({
     secure: options.tls === 'implicit',
     disabledCommands: [...(options.tls === 'starttls' ? [] : ['STARTTLS']), ...(options.password ? [] : ['AUTH'])],
@@ -67,6 +70,11 @@ export async function startSmtpSink(options: SinkOptions = {}): Promise<SmtpSink
               raw,
               mail,
             });
+            if (sink.dropReplies > 0) {
+              sink.dropReplies -= 1;
+              for (const connection of (server as unknown as { connections: Set<{ _socket: { destroy(): void } }> }).connections) connection._socket.destroy();
+              return;
+            }
             callback();
           })
           .catch(callback);
@@ -76,13 +84,12 @@ export async function startSmtpSink(options: SinkOptions = {}): Promise<SmtpSink
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
   const port = (server.server.address() as AddressInfo).port;
   const auth = options.password ? `${encodeURIComponent(options.user ?? '')}:${encodeURIComponent(options.password)}@` : '';
-  return {
+  Object.assign(sink, {
     port,
     url: `${options.tls === 'implicit' ? 'smtps' : 'smtp'}://${auth}127.0.0.1:${port}`,
-    received,
-    refuse,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
-  };
+  });
+  return sink;
 }
 
 /** A loopback port with nothing listening on it. */

@@ -33,10 +33,14 @@ export function registerBackup(program: Command): void {
     .command('backup')
     .description('sao lưu cơ sở dữ liệu ra một tệp (an toàn cả khi người khác đang dùng)')
     .argument('<file>', 'tệp sao lưu; một bản sao lưu cũ cùng tên được thay, tệp khác không bao giờ bị ghi đè')
+    .option('--force', 'thay cả một cơ sở dữ liệu tasks khác (không phải bản sao lưu cũ của cơ sở dữ liệu này)')
     .addHelpText('after', '\nVí dụ:\n  tasks backup sao-luu/tasks-2026-11-20.db\n  tasks --db /srv/tasks/tasks.db backup /mnt/sao-luu/tasks-hang-ngay.db')
-    .action(async (file: string, _opts, command: Command) => {
+    .action(async (file: string, opts: { force?: boolean }, command: Command) => {
       const { backupDatabase } = await import('../../app/backup.js');
-      const result = await backupDatabase(await databaseLocation(command), file);
+      const location = await databaseLocation(command);
+      // A backup holds everything: once people are registered, only the office takes one.
+      await withSession(command, { mayCreate: false, readOnly: true, office: t('sao lưu cơ sở dữ liệu', 'back up the database') }, async () => {});
+      const result = await backupDatabase(location, file, { force: opts.force === true });
       if (globalsOf(command).json) return printJson(result);
       const en = langOf(globalsOf(command)) === 'en';
       say(

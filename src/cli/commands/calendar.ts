@@ -63,7 +63,7 @@ export function registerCalendar(program: Command): void {
     .argument('<year>', 'năm, ví dụ 2026', parseYear)
     .action(async (year: number, _opts: unknown, command: Command) => {
       const { daysOffIn } = await import('../../app/calendar.js');
-      await withSession(command, { mayCreate: false }, async (s) => {
+      await withSession(command, { mayCreate: false, readOnly: true }, async (s) => {
         const days = await daysOffIn(s.ctx, year);
         if (s.json) return printJson(days);
         printData(days.map((d) => `${formatDate(d.date)}  ${d.name}\n`).join(''));

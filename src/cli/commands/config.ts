@@ -27,7 +27,7 @@ export function registerConfig(program: Command): void {
     .description('mọi khóa cấu hình với giá trị đang dùng')
     .action(async (_opts, command: Command) => {
       const { listConfig } = await import('../../app/config.js');
-      await withSession(command, { mayCreate: false }, async (s) => {
+      await withSession(command, { mayCreate: false, readOnly: true }, async (s) => {
         const values = (await listConfig(s.ctx)).map(shown);
         if (s.json) return printJson(values.map(settingJson));
         const lang = s.render.lang;
@@ -43,7 +43,7 @@ export function registerConfig(program: Command): void {
     .argument('<key>', 'khóa, ví dụ org.name')
     .action(async (key: string, _opts, command: Command) => {
       const { getConfig } = await import('../../app/config.js');
-      await withSession(command, { mayCreate: false }, async (s) => {
+      await withSession(command, { mayCreate: false, readOnly: true }, async (s) => {
         const value = shown(await getConfig(s.ctx, key));
         if (s.json) return printJson(settingJson(value));
         printData(`${value.value}\n`);

@@ -1,9 +1,10 @@
 /** `tasks db copy`: move a whole tracker between SQLite and PostgreSQL. */
+import fs from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { UsageError, t } from '../../domain/errors.js';
 import { printData, printJson, say } from '../output.js';
-import { renderOptions, globalsOf } from '../context.js';
+import { actorName, renderOptions, globalsOf } from '../context.js';
 
 export function registerDb(program: Command): void {
   const db = program.command('db').description('cơ sở dữ liệu: chép toàn bộ giữa SQLite và PostgreSQL');
@@ -29,15 +30,27 @@ Ví dụ:
         import('../../app/copy-database.js'),
         import('../../report/copy-render.js'),
       ]);
-      const same = (a: string) => (isPostgresUrl(a) ? a : path.resolve(a));
+      // The file itself, through any symlink: a link to the source is the source (refused at once, not after the busy timeout).
+      const same = (a: string) => {
+        if (isPostgresUrl(a)) return a;
+        try {
+          return fs.realpathSync(a);
+        } catch {
+          return path.resolve(a);
+        }
+      };
       if (same(opts.from) === same(opts.to)) throw new UsageError(t('--from và --to là cùng một cơ sở dữ liệu', '--from and --to are the same database'));
       const options = globalsOf(command);
       const render = renderOptions(options);
       const from = await openDatabase(opts.from, { create: false });
       try {
+        // A copy holds everything: once people are registered, only the office makes one.
+        const { checkCopier, recordCopy } = await import('../../app/copy-database.js');
+        await checkCopier(from.db, actorName());
         const to = await openDatabase(opts.to, { create: true });
         try {
           const counts = await copyDatabase(from.db, to.db);
+          await recordCopy(from.db, actorName(), to.location, counts);
           if (options.json) return printJson({ from: from.location, to: to.location, tables: counts });
           printData(renderCopy(counts, render));
           const tasks = counts.find((c) => c.table === 'task')?.target ?? 0;

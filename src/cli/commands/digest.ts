@@ -70,7 +70,7 @@ Ví dụ:
         throw new UsageError((error as UsageError).text, (error as UsageError).hint);
       }
       const order = opts.order === 'registry' ? 'registry' : 'rank';
-      await withSession(command, { mayCreate: false }, (s) =>
+      await withSession(command, { mayCreate: false, readOnly: 'shown' }, (s) =>
         emitReport(s, () => makeDigest(s.ctx, { month: opts.month!, unit: opts.unit ?? null, from: opts.from ?? null, period, order }), opts),
       );
     });
@@ -84,7 +84,7 @@ Ví dụ:
     .addHelpText('after', '\nVí dụ:\n  tasks stats --from 01/01/2026 --to 30/06/2026\n  tasks stats --from 2026-01-01 --to 2026-12-31 --json')
     .action(async (opts: { from?: string; to?: string; unit?: string }, command: Command) => {
       const [{ periodStats }, { renderStats }] = await Promise.all([import('../../app/stats.js'), import('../../report/stats-render.js')]);
-      await withSession(command, { mayCreate: false }, async (s) => {
+      await withSession(command, { mayCreate: false, readOnly: 'shown' }, async (s) => {
         const stats = await periodStats(s.ctx, { from: opts.from ?? null, to: opts.to ?? null, unit: opts.unit ?? null });
         if (s.json) return printJson(stats);
         printData(renderStats(stats, s.render));

@@ -27,6 +27,31 @@ function errorText(error: unknown): string | null {
 }
 
 /** Shows each directive and asks; Ctrl+C ends the command before anything is written. */
+
+/**
+ * pdf.js says "Warning: …" (and "Info: …") on the console about damaged PDFs it still reads; those
+ * lines are for its developers and never reach the user, who gets our own messages.
+ */
+async function withoutPdfWarnings<T>(work: () => Promise<T>): Promise<T> {
+  const { warn, log, info } = console;
+  const quiet =
+    (original: (...args: unknown[]) => void) =>
+    (...args: unknown[]): void => {
+      if (typeof args[0] === 'string' && /^(Warning|Info): /.test(args[0])) return;
+      original(...args);
+    };
+  console.warn = quiet(warn);
+  console.log = quiet(log);
+  console.info = quiet(info);
+  try {
+    return await work();
+  } finally {
+    console.warn = warn;
+    console.log = log;
+    console.info = info;
+  }
+}
+
 async function review(session: Session, plan: ImportPlan, directives: PlannedDirective[]): Promise<Decision[]> {
   const [prompts, { renderDirective }] = await Promise.all([import('../prompts.js'), import('../../report/import-render.js')]);
   const decisions: Decision[] = [];
@@ -70,7 +95,7 @@ async function runImport(file: string, opts: ImportOptions, command: Command): P
     import('../../report/import-json.js'),
     import('../../report/import-render.js'),
   ]);
-  const text = await readSource(file);
+  const text = await withoutPdfWarnings(() => readSource(file));
   await withSession(command, { mayCreate: !opts.dryRun }, async (s) => {
     const plan = await app.planImport(s.ctx, text, {
       kind: opts.kind,
@@ -91,6 +116,11 @@ async function runImport(file: string, opts: ImportOptions, command: Command): P
       return;
     }
     const result = await app.commitImport(s.ctx, plan, directives);
+    if (result.alreadyImported) {
+      say(vi ? 'Văn bản này đã được nhập trước đây; không tạo thêm gì.' : 'This source was imported before; nothing created.');
+      if (s.json) printJson(importJson(plan.proposal.source, directives, 0, true));
+      return;
+    }
     if (s.json) return printJson(importJson(plan.proposal.source, directives, count, false));
     printData(renderProposal(plan.proposal.source, directives, s.render));
     const ref = plan.proposal.source.number ?? `#${result.sourceId}`;

@@ -10,7 +10,7 @@ export function registerInfo(program: Command): void {
     .addHelpText('after', '\nVí dụ:\n  tasks info\n  tasks --db ~/so-ngoai-vu.db info --json')
     .action(async (_opts, command: Command) => {
       const { getInfo } = await import('../../app/info.js');
-      await withSession(command, { mayCreate: false }, async (s) => {
+      await withSession(command, { mayCreate: false, readOnly: true }, async (s) => {
         const info = await getInfo(s.ctx, s.location);
         if (s.json) return printJson(info);
         const en = s.render.lang === 'en';

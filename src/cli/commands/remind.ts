@@ -1,4 +1,5 @@
-/** `tasks remind [--dry-run] [--outbox DIR] [--unit U] [--before-meeting D]` */
+/** `tasks remind [--dry-run] [--outbox DIR] [--unit U] [--before-meeting D] [--resend]` */
+import os from 'node:os';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { DeliveryError, t } from '../../domain/errors.js';
@@ -11,6 +12,21 @@ interface RemindOptions {
   outbox?: string;
   unit?: string;
   beforeMeeting?: string;
+  resend?: boolean;
+}
+
+/** Whether the run that holds a delivery (host:pid) is still alive; a run on another machine is assumed to be. */
+function stillRunning(claimant: string): boolean {
+  const at = claimant.lastIndexOf(':');
+  if (at < 0 || claimant.slice(0, at) !== os.hostname()) return true;
+  const pid = Number(claimant.slice(at + 1));
+  if (!Number.isSafeInteger(pid) || pid <= 0) return true;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }
 
 export function registerRemind(program: Command): void {
@@ -21,6 +37,7 @@ export function registerRemind(program: Command): void {
     .option('-o, --outbox <dir>', 'ghi thư (.eml) vào thư mục này thay vì gửi (mặc định khi chưa cấu hình máy chủ thư: thư mục outbox cạnh cơ sở dữ liệu)')
     .option('-u, --unit <unit>', 'chỉ nhắc đơn vị (hoặc nhóm) chủ trì này')
     .option('--before-meeting <date>', 'nhắc mọi nhiệm vụ quá hạn và sắp đến hạn trước buổi họp giao ban ngày này', dateArg('ngày họp giao ban'))
+    .option('--resend', 'gửi lại thư "có thể đã gửi" (đã trao cho máy chủ thư nhưng không nhận được trả lời), với cùng Message-ID để máy chủ và người nhận bỏ bản trùng')
     .addHelpText(
       'after',
       `
@@ -52,11 +69,25 @@ Mã thoát 1 khi có thư không gửi được; lần chạy sau chỉ gửi l�
           unit: opts.unit ?? null,
           beforeMeeting: opts.beforeMeeting ?? null,
           smtpUrlFromEnv: process.env.TASKS_SMTP_URL ?? null,
+          resend: opts.resend === true,
+          claimant: `${os.hostname()}:${process.pid}`,
+          stillRunning,
         });
         if (s.json) printJson(result);
         else printData(renderRemind(result, s.render));
         return result;
       });
+      if (summary.inDoubt.length > 0) {
+        // Exit 1, so cron tells the office: nobody knows whether these reached the unit.
+        const tasks = [...new Set(summary.inDoubt.map((d) => d.taskId))].sort((a, b) => a - b);
+        throw new DeliveryError(
+          t(
+            `${summary.inDoubt.length} thư nhắc việc có thể đã gửi (nhiệm vụ ${tasks.map((id) => `#${id}`).join(', ')}): đã trao cho máy chủ thư nhưng không nhận được trả lời; không gửi lại`,
+            `${summary.inDoubt.length} reminder deliveries may have been sent (tasks ${tasks.map((id) => `#${id}`).join(', ')}): handed to the mail server with no reply; not sent again`,
+          ),
+          t('hỏi đơn vị đã nhận chưa; gửi lại bằng "tasks remind --resend" (cùng Message-ID, máy chủ bỏ bản trùng)', 'ask the unit whether it arrived; send again with "tasks remind --resend" (same Message-ID, so duplicates are dropped)'),
+        );
+      }
       if (summary.totals.failed > 0) {
         throw new DeliveryError(
           t(`${summary.totals.failed} nhiệm vụ chưa nhắc được (xem tóm tắt ở trên)`, `${summary.totals.failed} task reminders could not be delivered (see the summary above)`),

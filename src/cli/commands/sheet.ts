@@ -103,7 +103,7 @@ Ví dụ:
     )
     .action(async (opts: ExportOptions, command: Command) => {
       const [{ exportTasks }, { openOutput }] = await Promise.all([import('../../app/export-tasks.js'), import('../stream-output.js')]);
-      await withSession(command, { mayCreate: false }, async (s) => {
+      await withSession(command, { mayCreate: false, readOnly: 'shown' }, async (s) => {
         const format = exportFormat(opts, s.json);
         const data = await exportTasks(s.ctx, { unit: opts.unit ?? null, buckets: opts.bucket ?? null });
         const output = openOutput(opts.out, format === 'xlsx');

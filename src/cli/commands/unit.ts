@@ -41,7 +41,7 @@ export function registerUnit(program: Command): void {
     .option('--all', 'kể cả đơn vị đã ngừng hoạt động')
     .action(async (opts: { all?: boolean }, command: Command) => {
       const [{ listUnits }, { renderUnits }] = await Promise.all([import('../../app/units.js'), import('../../report/unit-render.js')]);
-      await withSession(command, { mayCreate: false }, async (s) => {
+      await withSession(command, { mayCreate: false, readOnly: true }, async (s) => {
         const registry = await listUnits(s.ctx, opts.all === true);
         if (s.json) return printJson(registry);
         printData(renderUnits(registry, s.render));

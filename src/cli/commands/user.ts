@@ -49,7 +49,7 @@ Ví dụ:
     .addHelpText('after', '\nVí dụ:\n  tasks user list --json')
     .action(async (_opts, command: Command) => {
       const [{ listUsers }, { renderUsers, userJson }] = await Promise.all([import('../../app/users.js'), import('../../report/user-render.js')]);
-      await withSession(command, { mayCreate: false }, async (s) => {
+      await withSession(command, { mayCreate: false, readOnly: true }, async (s) => {
         const people = await listUsers(s.ctx);
         if (s.json) return printJson(people.map(userJson));
         printData(renderUsers(people, s.render));

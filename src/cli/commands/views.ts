@@ -10,7 +10,7 @@ async function showDue(command: Command, opts: { within?: number; unit?: string;
   if (opts.all && opts.unit !== undefined) throw new UsageError(t('--all không đi cùng --unit', '--all does not go with --unit'), t('ví dụ: tasks due --all', 'e.g. tasks due --all'));
   const [{ dueView }, { taskJson, toJson }] = await Promise.all([import('../../app/due-view.js'), import('../../report/task-json.js')]);
   const within = opts.within ?? 7;
-  await withSession(command, { mayCreate: false }, async (s) => {
+  await withSession(command, { mayCreate: false, readOnly: 'shown' }, async (s) => {
     // A unit head's morning list is the unit's own; the office (and --all) sees the whole Sở.
     const acting = s.ctx.acting;
     const ownUnit = !overdueOnly && !opts.all && opts.unit === undefined && acting?.role === 'head' && acting.unit ? acting.unit : null;
@@ -58,7 +58,7 @@ export function registerViews(program: Command): void {
       // The terminal list and the JSON array are the daily view's; the documents are the digest's overdue section.
       if (format === 'term' || format === 'json') return showDue(command, { ...opts, json: format === 'json' }, true);
       const [{ makeOverdueReport }, { emitReport }] = await Promise.all([import('../../app/overdue-report.js'), import('./digest.js')]);
-      await withSession(command, { mayCreate: false }, (s) => emitReport(s, () => makeOverdueReport(s.ctx, opts.unit ?? null), { format, out: opts.out }));
+      await withSession(command, { mayCreate: false, readOnly: 'shown' }, (s) => emitReport(s, () => makeOverdueReport(s.ctx, opts.unit ?? null), { format, out: opts.out }));
     });
 
   program
@@ -73,7 +73,7 @@ export function registerViews(program: Command): void {
     .addHelpText('after', '\nVí dụ:\n  tasks list --unit VP --bucket open_overdue\n  tasks list --search "thu dien tu cong vu"\n  tasks list --source 84/TB-SNgV --json')
     .action(async (opts: { unit?: string; bucket?: Bucket[]; source?: string; dueBefore?: string; dueAfter?: string; search?: string }, command: Command) => {
       const [{ listTaskViews }, { taskJson }] = await Promise.all([import('../../app/list-tasks.js'), import('../../report/task-json.js')]);
-      await withSession(command, { mayCreate: false }, async (s) => {
+      await withSession(command, { mayCreate: false, readOnly: 'shown' }, async (s) => {
         const views = await listTaskViews(s.ctx, {
           unit: opts.unit ?? null,
           buckets: opts.bucket ?? null,
@@ -101,7 +101,7 @@ export function registerViews(program: Command): void {
         import('../../report/task-json.js'),
         import('../../report/task-render.js'),
       ]);
-      await withSession(command, { mayCreate: false }, async (s) => {
+      await withSession(command, { mayCreate: false, readOnly: 'shown' }, async (s) => {
         const detail = await showTask(s.ctx, id);
         if (s.json) {
           return printJson({

@@ -14,6 +14,9 @@ import * as auditAppendOnly from './2026-11-27-audit-append-only.js';
 import * as people from './2026-11-27-people.js';
 import * as postgresDueView from './2026-11-27-postgres-due-view.js';
 import * as directiveWithdrawn from './2026-12-03-directive-withdrawn.js';
+import * as auditChain from './2026-12-03-audit-chain.js';
+import * as logins from './2026-12-03-logins.js';
+import * as reminderAttempt from './2026-12-03-reminder-attempt.js';
 
 export function migrationsFor(dialect: Dialect): Record<string, Migration> {
   return {
@@ -27,5 +30,8 @@ export function migrationsFor(dialect: Dialect): Record<string, Migration> {
     '2026-11-27-people': { up: (db: Kysely<any>) => people.up(db, dialect) },
     '2026-11-27-postgres-due-view': { up: (db: Kysely<any>) => postgresDueView.up(db, dialect) },
     '2026-12-03-directive-withdrawn': { up: (db: Kysely<any>) => directiveWithdrawn.up(db) },
+    '2026-12-03-audit-chain': { up: (db: Kysely<any>) => auditChain.up(db, dialect) },
+    '2026-12-03-logins': { up: (db: Kysely<any>) => logins.up(db) },
+    '2026-12-03-reminder-attempt': { up: (db: Kysely<any>) => reminderAttempt.up(db) },
   };
 }

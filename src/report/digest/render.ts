@@ -28,6 +28,13 @@ export function chooseFormat(format: Format | undefined, json: boolean, out: str
   if (format) return format;
   if (json) return 'json';
   const extension = out ? /\.[^./\\]+$/.exec(out.toLowerCase())?.[0] : undefined;
+  if (extension && !EXTENSIONS[extension]) {
+    // A .pdf (or any name the list does not have) would otherwise get terminal text under it.
+    throw new ValidationError(
+      t(`không có định dạng báo cáo cho đuôi tệp "${extension}"`, `no report format for the extension "${extension}"`),
+      t(`dùng đuôi ${Object.keys(EXTENSIONS).join(', ')}, hoặc chọn --format`, `use ${Object.keys(EXTENSIONS).join(', ')}, or give --format`),
+    );
+  }
   return (extension && EXTENSIONS[extension]) || 'term';
 }
 

@@ -4,5 +4,7 @@
  * apostrophe makes Excel and LibreOffice show it as text. Numbers and dates are never touched.
  */
 export function neutraliseFormula(text: string): string {
-  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+  // A text that itself begins with apostrophes before such a sign gets one more, so that
+  // import-sheet, which takes one off, gives back exactly the text ("'=x" stays "'=x").
+  return /^'*[=+\-@\t\r]/.test(text) ? `'${text}` : text;
 }
