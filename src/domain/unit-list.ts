@@ -35,17 +35,20 @@ function bad(vi: string, en: string): ValidationError {
   return new ValidationError(t(`danh sách đơn vị không hợp lệ: ${vi}`, `invalid unit list: ${en}`), t('xem mẫu trong data/units-sample.json', 'see the sample in data/units-sample.json'));
 }
 
-function text(value: unknown, where: string): string {
+function text(value: unknown, where: string, max = MAX_UNIT_NAME): string {
   if (typeof value !== 'string' || !cleanLine(value)) throw bad(`${where} phải là chuỗi ký tự không rỗng`, `${where} must be a non-empty string`);
   const clean = cleanLine(value);
-  if (clean.length > MAX_UNIT_NAME) throw bad(`${where} dài ${clean.length} ký tự, tối đa ${MAX_UNIT_NAME}`, `${where} is ${clean.length} characters long, at most ${MAX_UNIT_NAME}`);
+  if (clean.length > max) throw bad(`${where} dài ${clean.length} ký tự, tối đa ${max}`, `${where} is ${clean.length} characters long, at most ${max}`);
   return clean;
 }
 
-function optionalText(value: unknown, where: string): string | null {
+function optionalText(value: unknown, where: string, max = MAX_UNIT_NAME): string | null {
   if (value === undefined || value === null || value === '') return null;
-  return text(value, where);
+  return text(value, where, max);
 }
+
+/** The organisation line of a unit list may describe the whole office (its province, its parent): longer than a unit's name. */
+const MAX_ORGANIZATION = 2000;
 
 function list(value: unknown, where: string): string[] {
   if (value === undefined || value === null) return [];
@@ -108,7 +111,7 @@ export function parseUnitList(content: string): UnitList {
     return { name: text(o.name, `${where}.name`), aliases: list(o.aliases, `${where}.aliases`), members };
   });
   checkNamesUnique(units, groups);
-  return { organization: optionalText(raw.organization, 'organization'), units, groups };
+  return { organization: optionalText(raw.organization, 'organization', MAX_ORGANIZATION), units, groups };
 }
 
 /** A name or alias that stands for two units would make every lookup ambiguous. */

@@ -139,6 +139,8 @@ const WORDS: Record<string, Words> = {
 
 /** One entry as a sentence; the as-of day only when it differs from the day the entry was written. */
 export function auditWords(action: string, detail: Detail, entryDay: string, lang: Lang): string {
+  // A row whose detail could not be read (damaged, or edited by hand) is said to be so, with what it holds.
+  if (detail.damaged === true) return safe(pick(lang, `(chi tiết bị hỏng — damaged: ${str(detail.raw) ?? ''})`, `(damaged detail: ${str(detail.raw) ?? ''})`)).replace(/[\t\n]+/g, ' ');
   let text: string;
   try {
     text = WORDS[action]?.(detail, lang) ?? changeWords({}, Object.fromEntries(Object.entries(detail).filter(([k]) => k !== 'asOf')), lang);
