@@ -13,6 +13,7 @@ import * as reminders from './2026-11-24-reminders.js';
 import * as auditAppendOnly from './2026-11-27-audit-append-only.js';
 import * as people from './2026-11-27-people.js';
 import * as postgresDueView from './2026-11-27-postgres-due-view.js';
+import * as openTaskIndex from './2026-12-03-open-task-index.js';
 
 export function migrationsFor(dialect: Dialect): Record<string, Migration> {
   return {
@@ -25,5 +26,6 @@ export function migrationsFor(dialect: Dialect): Record<string, Migration> {
     '2026-11-27-audit-append-only': { up: (db: Kysely<any>) => auditAppendOnly.up(db, dialect) },
     '2026-11-27-people': { up: (db: Kysely<any>) => people.up(db, dialect) },
     '2026-11-27-postgres-due-view': { up: (db: Kysely<any>) => postgresDueView.up(db, dialect) },
+    '2026-12-03-open-task-index': { up: (db: Kysely<any>) => openTaskIndex.up(db) },
   };
 }
