@@ -108,15 +108,31 @@ function selectTasks(db: Db, filter: TaskFilter): TaskQuery {
   return query.where('task.id', 'in', dailyViewIds(db, filter.asOf, filter.openDueBy));
 }
 
+/** `column` is one of `ids`: one array parameter on PostgreSQL, a list of parameters on SQLite. */
+function idIn(db: Db, column: 'task.id' | 'task_coordinator.task_id', ids: number[]) {
+  return dialectOf(db) === 'postgres' ? sql<boolean>`${sql.ref(column)} = any(${ids})` : sql<boolean>`${sql.ref(column)} in (${sql.join(ids)})`;
+}
+
+/** Tasks read by id a few thousand at a time: the raw rows of one piece die before the next is read. */
+const PIECE = 2000;
+
 export async function listTasks(db: Db, filter: TaskFilter): Promise<Task[]> {
-  // PostgreSQL's daily view: ids first, then every later query by that list (one parameter).
-  let ids: number[] | null = null;
-  if (filter.openDueBy !== undefined && dialectOf(db) === 'postgres') {
-    ids = await dailyViewIdList(db, filter, filter.openDueBy);
-    if (ids.length === 0) return [];
-  }
-  const byIds = (list: number[]) => db.selectFrom('task').where(sql<boolean>`${sql.ref('task.id')} = any(${list})`);
-  const rows = await (ids ? byIds(ids) : selectTasks(db, filter))
+  if (filter.openDueBy === undefined) return readTasks(db, filter, null);
+  // The daily view: its ids first (from the indexes alone), then the tasks by that list, in
+  // pieces, so 50,000 overdue tasks never sit in memory twice over as rows and as tasks.
+  const ids =
+    dialectOf(db) === 'postgres'
+      ? await dailyViewIdList(db, filter, filter.openDueBy)
+      : (await selectTasks(db, filter).select('task.id').execute()).map((r) => r.id);
+  ids.sort((a, b) => a - b);
+  const tasks: Task[] = [];
+  for (let i = 0; i < ids.length; i += PIECE) for (const task of await readTasks(db, filter, ids.slice(i, i + PIECE))) tasks.push(task);
+  return tasks;
+}
+
+async function readTasks(db: Db, filter: TaskFilter, ids: number[] | null): Promise<Task[]> {
+  if (ids !== null && ids.length === 0) return [];
+  const rows = await (ids ? db.selectFrom('task').where(idIn(db, 'task.id', ids)) : selectTasks(db, filter))
     .leftJoin('unit as lead', 'lead.id', 'task.lead_unit_id')
     .leftJoin('source', 'source.id', 'task.source_id')
     .leftJoin('series', 'series.id', 'task.series_id')
@@ -156,7 +172,7 @@ export async function listTasks(db: Db, filter: TaskFilter): Promise<Task[]> {
     .select(['task_coordinator.task_id', 'unit.code', 'unit.name'])
     .orderBy('unit.position');
   const coordinators = await (ids
-    ? coordinatorQuery.where(sql<boolean>`${sql.ref('task_coordinator.task_id')} = any(${ids})`)
+    ? coordinatorQuery.where(idIn(db, 'task_coordinator.task_id', ids))
     : coordinatorQuery.where('task_coordinator.task_id', 'in', selectTasks(db, filter).select('task.id'))
   ).execute();
   const coordinatorsOf = new Map<number, UnitRef[]>();
@@ -169,11 +185,18 @@ export async function listTasks(db: Db, filter: TaskFilter): Promise<Task[]> {
   const extended = rows.filter((r) => r.last_extended_on !== null).map((r) => r.id);
   const extensionsOf = await loadExtensions(db, extended);
 
+  // One object per unit, not one per task: a list of 50,000 tasks names thirty units.
+  const leads = new Map<string, UnitRef>();
+  const leadOf = (code: string, name: string): UnitRef => {
+    let lead = leads.get(code);
+    if (lead === undefined || lead.name !== name) leads.set(code, (lead = { code, name }));
+    return lead;
+  };
   return rows.map(
     (r): Task => ({
       id: r.id,
       text: r.text,
-      lead: r.lead_code !== null ? { code: r.lead_code, name: r.lead_name! } : null,
+      lead: r.lead_code !== null ? leadOf(r.lead_code, r.lead_name!) : null,
       coordinating: coordinatorsOf.get(r.id) ?? [],
       ownerText: r.owner_text,
       ongoing: r.ongoing === 1,
