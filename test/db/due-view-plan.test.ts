@@ -8,6 +8,7 @@
 import { CompiledQuery, type KyselyPlugin, type RootOperationNode } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db, OpenedDatabase } from '../../src/db/connect.js';
+import { listDigestCandidates } from '../../src/db/digest-repository.js';
 import { listDueRows } from '../../src/db/due-view-repository.js';
 import { listTasks } from '../../src/db/task-repository.js';
 import { insertUnit } from '../../src/db/unit-repository.js';
@@ -113,6 +114,14 @@ describe('the daily view query plan', () => {
     const statements = await statementsOf((db) => listTasks(db, { asOf: AS_OF, openDueBy: DUE_BY }));
     const plans = await Promise.all(statements.map(planOf));
     expect(plans.join('\n')).toMatch(/task_open_daily/);
+    for (const plan of plans) expect(scansTask(plan), plan).toBe(false);
+  });
+
+  it("reads the digest's candidates from indexes, never a scan of task", async () => {
+    const statements = await statementsOf((db) => listDigestCandidates(db, { since: '2026-11-01', asOf: AS_OF, dueBy: '2026-12-31' }));
+    const plans = await Promise.all(statements.map(planOf));
+    expect(plans.join('\n')).toMatch(/task_open_daily/);
+    expect(plans.join('\n')).toMatch(/task_extended/);
     for (const plan of plans) expect(scansTask(plan), plan).toBe(false);
   });
 
