@@ -73,13 +73,16 @@ export function count(file: string, table: string, where = '1 = 1'): number {
 }
 
 /** The newest migration this version has: taking it away makes the file look like the previous release's. */
-export const NEWEST_MIGRATION = '2026-11-27-postgres-due-view';
+export const NEWEST_MIGRATION = '2026-12-03-open-task-index';
 
-/** The previous release: before the people and extension-request tables (and the PostgreSQL-only index). */
+/**
+ * The previous release: before the people and extension-request tables (and the PostgreSQL-only
+ * index), and before the open-task indexes.
+ */
 export function asPreviousRelease(file: string): void {
   inspect(file, (db) => {
     db.exec(
-      "drop table extension_request; drop table person; delete from kysely_migration where name in ('2026-11-27-people', '2026-11-27-postgres-due-view')",
+      "drop index task_open_daily; drop index task_extended; drop table extension_request; drop table person; delete from kysely_migration where name in ('2026-11-27-people', '2026-11-27-postgres-due-view', '2026-12-03-open-task-index')",
     );
   });
 }
