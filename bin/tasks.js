@@ -9,6 +9,23 @@ const path = require('node:path');
 const { createRequire } = require('node:module');
 const vm = require('node:vm');
 
+// `tasks --version` and nothing else: the answer the build wrote down (dist/version.txt, from
+// the bundle's own --version), without reading the bundle at all. Anything else, or no such file,
+// goes the ordinary way.
+const args = process.argv.slice(2);
+if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
+  let version = null;
+  try {
+    version = fs.readFileSync(path.join(__dirname, '..', 'dist', 'version.txt'), 'utf8');
+  } catch {
+    version = null;
+  }
+  if (version) {
+    process.stdout.write(version);
+    return;
+  }
+}
+
 const file = path.join(__dirname, '..', 'dist', 'cli.cjs');
 const cacheFile = `${file}.cache`;
 const source = fs.readFileSync(file, 'utf8');

@@ -6,7 +6,7 @@
 // prompts, PostgreSQL) stay outside the bundle and are required when those commands run.
 import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -90,6 +90,12 @@ await build({
   keepNames: true,
   logLevel: 'warning',
 });
+
+// What `tasks --version` prints, asked of the bundle itself, for bin/tasks.js to answer that
+// one question without loading it.
+const version = spawnSync(process.execPath, [path.join(root, 'dist/cli.cjs'), '--version'], { encoding: 'utf8' });
+if (version.status !== 0 || !/^\S+\n$/.test(version.stdout)) throw new Error(`build: the bundle did not print its version (${version.stderr.trim()})`);
+writeFileSync(path.join(root, 'dist/version.txt'), version.stdout);
 
 // One run of the daily view on a scratch database compiles what a typical command needs; the
 // loader saves that compiled code beside the bundle for every later start.

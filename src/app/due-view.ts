@@ -1,8 +1,10 @@
 /** `tasks due` and `tasks overdue`: the daily view and the pre-meeting list. */
+import { listDueRows } from '../db/due-view-repository.js';
 import { loadRegistry } from '../db/unit-repository.js';
 import { addDays } from '../domain/dates.js';
 import { ValidationError, t } from '../domain/errors.js';
-import type { TaskView } from '../domain/task.js';
+import { statusOf, type Status } from '../domain/status.js';
+import type { TaskView, UnitRef } from '../domain/task.js';
 import { compareVietnamese } from '../domain/text.js';
 import { resolveUnits } from '../domain/units.js';
 import type { Context } from './context.js';
@@ -13,6 +15,23 @@ export type Section = 'overdue' | 'due_soon' | 'unsettled';
 export interface DueEntry extends TaskView {
   section: Section;
 }
+
+/**
+ * A line of the daily view on a terminal or a pipe: what it prints, nothing more (no
+ * coordinating units, no extension history, no evidence): thousands are made on every run.
+ */
+export interface DueLine extends Status {
+  id: number;
+  text: string;
+  lead: UnitRef | null;
+  ownerText: string | null;
+  ongoing: boolean;
+  source: { number: string | null } | null;
+  section: Section;
+}
+
+/** What sorting and sections need of an entry, full (DueEntry) or narrow (DueLine). */
+type Sortable = Pick<DueLine, 'id' | 'lead' | 'bucket' | 'due' | 'daysLate'> & { section: Section };
 
 export interface DueViewInput {
   /** Calendar days ahead, inclusive; 7 by default. */
@@ -26,7 +45,7 @@ export async function leadUnitIdsFor(ctx: Context, unit: string | null): Promise
   return resolveUnits(await loadRegistry(ctx.db), unit).map((u) => u.id);
 }
 
-function sectionOf(view: TaskView): Section | null {
+function sectionOf(view: Pick<DueLine, 'lead' | 'bucket'>): Section | null {
   if (view.lead === null) return view.bucket === 'open_in_term' || view.bucket === 'open_overdue' || view.bucket === 'undated' || view.bucket === 'ongoing' ? 'unsettled' : null;
   if (view.bucket === 'open_overdue') return 'overdue';
   if (view.bucket === 'open_in_term') return 'due_soon';
@@ -49,7 +68,7 @@ function compareIso(a: string, b: string): number {
  * (`unitRank`, from unitRanks: a handful of units, collated once, rather than thousands of
  * collations while sorting).
  */
-export function compareDue(a: DueEntry, b: DueEntry, unitRank: (entry: DueEntry) => number): number {
+export function compareDue<T extends Sortable>(a: T, b: T, unitRank: (entry: T) => number): number {
   return (
     SECTION_ORDER[a.section] - SECTION_ORDER[b.section] ||
     (b.daysLate ?? 0) - (a.daysLate ?? 0) ||
@@ -60,17 +79,22 @@ export function compareDue(a: DueEntry, b: DueEntry, unitRank: (entry: DueEntry)
 }
 
 /** Each lead unit's place in Vietnamese alphabetical order of names (no unit: first). */
-export function unitRanks(entries: readonly TaskView[]): (entry: TaskView) => number {
+export function unitRanks(entries: readonly Pick<TaskView, 'lead'>[]): (entry: Pick<TaskView, 'lead'>) => number {
   const names = [...new Set(entries.map((e) => e.lead?.name ?? ''))].sort(compareVietnamese);
   const rank = new Map(names.map((name, i) => [name, i]));
   return (entry) => rank.get(entry.lead?.name ?? '')!;
 }
 
-export async function dueView(ctx: Context, input: DueViewInput): Promise<DueEntry[]> {
+function horizonOf(ctx: Context, input: DueViewInput): string {
   if (!Number.isInteger(input.within) || input.within < 0 || input.within > 3650) {
     throw new ValidationError(t(`số ngày không hợp lệ: ${input.within}`, `invalid number of days: ${input.within}`), t('--within nhận số ngày từ 0 đến 3650', '--within takes 0 to 3650 days'));
   }
-  const horizon = addDays(ctx.today, input.within);
+  return addDays(ctx.today, input.within);
+}
+
+/** The daily view as full tasks, for `--json`. */
+export async function dueView(ctx: Context, input: DueViewInput): Promise<DueEntry[]> {
+  const horizon = horizonOf(ctx, input);
   const views = await loadViews(ctx, { openDueBy: horizon, leadUnitIds: await leadUnitIdsFor(ctx, input.unit) });
   const entries: DueEntry[] = [];
   for (const view of views) {
@@ -83,4 +107,25 @@ export async function dueView(ctx: Context, input: DueViewInput): Promise<DueEnt
   }
   const rank = unitRanks(entries);
   return entries.sort((a, b) => compareDue(a, b, rank));
+}
+
+/**
+ * The daily view as the lines a terminal or a pipe shows: the same tasks, sections and order as
+ * dueView, from one narrow read (db/due-view-repository.ts).
+ */
+export async function dueLines(ctx: Context, input: DueViewInput): Promise<DueLine[]> {
+  const horizon = horizonOf(ctx, input);
+  const rows = await listDueRows(ctx.db, { asOf: ctx.today, dueBy: horizon, leadUnitIds: await leadUnitIdsFor(ctx, input.unit) });
+  const lines: DueLine[] = [];
+  for (const row of rows) {
+    const { bucket, due, daysLate } = statusOf(row, ctx.today);
+    const section = sectionOf({ lead: row.lead, bucket });
+    if (section === null) continue;
+    if (section === 'due_soon' && due! > horizon) continue;
+    if (input.overdueOnly && section !== 'overdue') continue;
+    const source = row.sourceNumber === null ? null : { number: row.sourceNumber };
+    lines.push({ id: row.id, text: row.text, lead: row.lead, ownerText: row.ownerText, ongoing: row.ongoing, source, bucket, due, daysLate, section });
+  }
+  const rank = unitRanks(lines);
+  return lines.sort((a, b) => compareDue(a, b, rank));
 }

@@ -6,8 +6,10 @@ import { viewAsOf, type Task, type TaskView } from '../domain/task.js';
 import type { Context } from './context.js';
 
 export async function loadViews(ctx: Context, filter: Omit<TaskFilter, 'asOf'>): Promise<TaskView[]> {
-  const tasks = await listTasks(ctx.db, { ...filter, asOf: ctx.today });
-  return tasks.map((task) => viewAsOf(task, ctx.today));
+  const tasks: (Task | TaskView)[] = await listTasks(ctx.db, { ...filter, asOf: ctx.today });
+  // In place: each task is dropped as its view is made, rather than both lists held to the end.
+  for (let i = 0; i < tasks.length; i++) tasks[i] = viewAsOf(tasks[i], ctx.today);
+  return tasks as TaskView[];
 }
 
 /** The tasks with these ids whatever their assignment date, viewed as of the as-of day. */

@@ -3,10 +3,13 @@
  * task objects: the counts read only the columns status needs, and full tasks are loaded only
  * for the few that the digest lists.
  */
-import { sql } from 'kysely';
+import { sql, type ExpressionBuilder } from 'kysely';
 import type { IsoDate } from '../domain/dates.js';
 import type { Bucket, TaskFacts } from '../domain/status.js';
 import type { Db } from './connect.js';
+import { dialectOf } from './dialect.js';
+import type { Database } from './schema.js';
+import type { TaskQuery } from './task-repository.js';
 
 export interface CountedTask extends TaskFacts {
   id: number;
@@ -77,28 +80,39 @@ export async function listStatusFacts(db: Db, range: FactsRange): Promise<Counte
 /**
  * Ids of tasks that may appear in the digest's lists: open at the end of `asOf` with a due date
  * by `dueBy` (overdue, due next month), completed or extended from `since`. A superset: the
- * digest decides on the full task.
+ * digest decides on the full task. Each part comes from an index (the open tasks from
+ * task_open_daily and task_due_view as for the daily view, completions from task_due_view,
+ * extensions from task_extended), not from a scan of every task; the assignment day and unit are
+ * tested outside the union on SQLite (inside each part on PostgreSQL), as in dailyViewIds.
  */
 export async function listDigestCandidates(db: Db, range: { since: IsoDate; asOf: IsoDate; dueBy: IsoDate; leadUnitIds?: number[] }): Promise<number[]> {
-  const { since, asOf, dueBy } = range;
-  let q = db
-    .selectFrom('task')
-    .select('id')
-    .where('assigned_on', '<=', asOf)
+  const { since, asOf, dueBy, leadUnitIds } = range;
+  const narrow = (q: TaskQuery): TaskQuery => {
+    let out = q.where('task.assigned_on', '<=', asOf);
+    if (leadUnitIds) out = out.where('task.lead_unit_id', 'in', leadUnitIds.length ? leadUnitIds : [-1]);
+    return out;
+  };
+  const inside = dialectOf(db) === 'postgres' ? narrow : (q: TaskQuery) => q;
+  const dueOrExtended = (eb: ExpressionBuilder<Database, 'task'>) => eb.and([eb('task.ongoing', '=', 0), eb.or([eb('task.due_on', '<=', dueBy), eb('task.last_extended_on', '>', asOf)])]);
+  const open = inside(db.selectFrom('task'))
+    .select('task.id')
+    .where(sql<unknown>`coalesce(${sql.ref('task.completed_on')}, ${sql.ref('task.cancelled_on')})`, 'is', null)
+    .where(dueOrExtended);
+  const closedLater = inside(db.selectFrom('task'))
+    .select('task.id')
     .where((eb) =>
-      eb.or([
-        eb.and([
-          eb.or([eb('completed_on', 'is', null), eb('completed_on', '>', asOf)]),
-          eb.or([eb('cancelled_on', 'is', null), eb('cancelled_on', '>', asOf)]),
-          eb('ongoing', '=', 0),
-          eb.or([eb('due_on', '<=', dueBy), eb('last_extended_on', '>', asOf)]),
-        ]),
-        eb.and([eb('completed_on', '>=', since), eb('completed_on', '<=', asOf)]),
-        eb('last_extended_on', '>=', since),
+      eb.and([
+        eb.or([eb('task.completed_on', '>', asOf), eb.and([eb('task.completed_on', 'is', null), eb('task.cancelled_on', '>', asOf)])]),
+        eb.or([eb('task.cancelled_on', 'is', null), eb('task.cancelled_on', '>', asOf)]),
+        dueOrExtended(eb),
       ]),
     );
-  if (range.leadUnitIds) q = q.where('lead_unit_id', 'in', range.leadUnitIds.length ? range.leadUnitIds : [-1]);
-  return (await q.orderBy('id').execute()).map((r) => r.id);
+  const completed = inside(db.selectFrom('task')).select('task.id').where('task.completed_on', '>=', since).where('task.completed_on', '<=', asOf);
+  const extended = inside(db.selectFrom('task')).select('task.id').where('task.last_extended_on', '>=', since);
+  // UNION ALL: a plain UNION makes SQLite merge the parts in id order, scanning task to get it.
+  const parts = open.unionAll(closedLater).unionAll(completed).unionAll(extended);
+  const rows = dialectOf(db) === 'postgres' ? await parts.execute() : await narrow(db.selectFrom('task')).select('task.id').where('task.id', 'in', parts).execute();
+  return [...new Set(rows.map((r) => r.id))].sort((a, b) => a - b);
 }
 
 export interface BucketCount {

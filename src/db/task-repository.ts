@@ -22,7 +22,7 @@ export interface TaskFilter {
   openDueBy?: IsoDate;
 }
 
-type TaskQuery = SelectQueryBuilder<Database, 'task', object>;
+export type TaskQuery = SelectQueryBuilder<Database, 'task', object>;
 
 function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (c) => `\\${c}`);
@@ -44,28 +44,39 @@ function applyFilter(query: TaskQuery, filter: TaskFilter): TaskQuery {
 }
 
 /**
- * The ids of the tasks still open at the end of `asOf` that the daily view may show. Only the
- * columns of task_due_view are tested, so the database answers from that index alone; the
- * assignment day is left to the outer query, or the planner prefers an index that starts with
- * it (task_assigned_status) and reads nearly every task.
+ * The ids of the tasks still open at the end of `asOf` that the daily view may show, in two
+ * halves that each come from an index alone: the tasks neither completed nor cancelled from the
+ * partial index task_open_daily (migration 2026-12-03-open-task-index, whose predicate the first
+ * half repeats word for word), and the few closed after `asOf` (an as-of day in the past) from
+ * task_due_view. One OR over both would make PostgreSQL read every open task's row, and SQLite
+ * read task_due_view's entries for every task ever cancelled. The assignment day is left to the
+ * outer query, or the planner prefers an index that starts with it (task_assigned_status) and
+ * reads nearly every task. The same SQL on both databases.
  */
-function openTaskIds(db: Db, asOf: IsoDate, dueBy: IsoDate) {
-  return db
-    .selectFrom('task')
+export function dailyViewIds(db: Db, asOf: IsoDate, dueBy: IsoDate, narrow: (q: TaskQuery) => TaskQuery = (q) => q) {
+  const open = narrow(db.selectFrom('task'))
+    .select('task.id')
+    .where(sql<unknown>`coalesce(${sql.ref('task.completed_on')}, ${sql.ref('task.cancelled_on')})`, 'is', null)
+    .where((eb: ExpressionBuilder<Database, 'task'>) => eb.and(onDailyView(eb, asOf, dueBy)));
+  const closedLater = narrow(db.selectFrom('task'))
     .select('task.id')
     .where((eb: ExpressionBuilder<Database, 'task'>) =>
-      eb.and([eb.or([eb('task.completed_on', 'is', null), eb('task.completed_on', '>', asOf)]), ...onDailyView(eb, asOf, dueBy)]),
+      eb.and([
+        eb.or([eb('task.completed_on', '>', asOf), eb.and([eb('task.completed_on', 'is', null), eb('task.cancelled_on', '>', asOf)])]),
+        eb.or([eb('task.cancelled_on', 'is', null), eb('task.cancelled_on', '>', asOf)]),
+        ...onDailyView(eb, asOf, dueBy),
+      ]),
     );
+  return open.unionAll(closedLater);
 }
 
 /**
- * Beside "not completed by the as-of day", which each database asks in its own way: not cancelled
- * by then, not ongoing (unless unassigned), and due by `dueBy`, undated, unassigned or extended
- * after the as-of day (its due date then was another).
+ * Beside "neither completed nor cancelled by the as-of day", which the two halves above ask each
+ * in its own way: not ongoing (unless unassigned), and due by `dueBy`, undated, unassigned or
+ * extended after the as-of day (its due date then was another).
  */
 function onDailyView(eb: ExpressionBuilder<Database, 'task'>, asOf: IsoDate, dueBy: IsoDate) {
   return [
-    eb.or([eb('task.cancelled_on', 'is', null), eb('task.cancelled_on', '>', asOf)]),
     eb.or([eb('task.ongoing', '=', 0), eb('task.lead_unit_id', 'is', null)]),
     eb.or([
       eb('task.due_on', '<=', dueBy),
@@ -77,23 +88,12 @@ function onDailyView(eb: ExpressionBuilder<Database, 'task'>, asOf: IsoDate, due
 }
 
 /**
- * PostgreSQL: the daily view's ids in one query, each half from an index alone — the tasks not
- * completed from task_open_view (migration 2026-11-27-postgres-due-view), those completed after
- * `asOf` from task_due_view. The OR of the two halves would make PostgreSQL read every open
- * task's row; the rows themselves are then fetched by id.
+ * PostgreSQL: the daily view's ids first, as a list, each half narrowed by the rest of the filter
+ * (task_open_daily holds the assignment day); the rows are then fetched by that list (one array
+ * parameter). A join of task to the union made PostgreSQL scan every task.
  */
-async function openTaskIdsPostgres(db: Db, filter: TaskFilter, dueBy: IsoDate): Promise<number[]> {
-  const { asOf } = filter;
-  const half = (completed: 'open' | 'later') =>
-    applyFilter(db.selectFrom('task'), filter)
-      .select('task.id')
-      .where((eb: ExpressionBuilder<Database, 'task'>) =>
-        eb.and([
-          completed === 'open' ? eb('task.completed_on', 'is', null) : eb('task.completed_on', '>', asOf),
-          ...onDailyView(eb, asOf, dueBy),
-        ]),
-      );
-  const rows = await half('open').unionAll(half('later')).execute();
+async function dailyViewIdList(db: Db, filter: TaskFilter, dueBy: IsoDate): Promise<number[]> {
+  const rows = await dailyViewIds(db, filter.asOf, dueBy, (q) => applyFilter(q, filter)).execute();
   return rows.map((r) => r.id);
 }
 
@@ -105,18 +105,34 @@ async function openTaskIdsPostgres(db: Db, filter: TaskFilter, dueBy: IsoDate): 
 function selectTasks(db: Db, filter: TaskFilter): TaskQuery {
   const query = applyFilter(db.selectFrom('task'), filter);
   if (filter.openDueBy === undefined) return query;
-  return query.where('task.id', 'in', openTaskIds(db, filter.asOf, filter.openDueBy));
+  return query.where('task.id', 'in', dailyViewIds(db, filter.asOf, filter.openDueBy));
 }
 
+/** `column` is one of `ids`: one array parameter on PostgreSQL, a list of parameters on SQLite. */
+function idIn(db: Db, column: 'task.id' | 'task_coordinator.task_id', ids: number[]) {
+  return dialectOf(db) === 'postgres' ? sql<boolean>`${sql.ref(column)} = any(${ids})` : sql<boolean>`${sql.ref(column)} in (${sql.join(ids)})`;
+}
+
+/** Tasks read by id a few thousand at a time: the raw rows of one piece die before the next is read. */
+const PIECE = 2000;
+
 export async function listTasks(db: Db, filter: TaskFilter): Promise<Task[]> {
-  // PostgreSQL's daily view: ids first, then every later query by that list (one parameter).
-  let ids: number[] | null = null;
-  if (filter.openDueBy !== undefined && dialectOf(db) === 'postgres') {
-    ids = await openTaskIdsPostgres(db, filter, filter.openDueBy);
-    if (ids.length === 0) return [];
-  }
-  const byIds = (list: number[]) => db.selectFrom('task').where(sql<boolean>`${sql.ref('task.id')} = any(${list})`);
-  const rows = await (ids ? byIds(ids) : selectTasks(db, filter))
+  if (filter.openDueBy === undefined) return readTasks(db, filter, null);
+  // The daily view: its ids first (from the indexes alone), then the tasks by that list, in
+  // pieces, so 50,000 overdue tasks never sit in memory twice over as rows and as tasks.
+  const ids =
+    dialectOf(db) === 'postgres'
+      ? await dailyViewIdList(db, filter, filter.openDueBy)
+      : (await selectTasks(db, filter).select('task.id').execute()).map((r) => r.id);
+  ids.sort((a, b) => a - b);
+  const tasks: Task[] = [];
+  for (let i = 0; i < ids.length; i += PIECE) for (const task of await readTasks(db, filter, ids.slice(i, i + PIECE))) tasks.push(task);
+  return tasks;
+}
+
+async function readTasks(db: Db, filter: TaskFilter, ids: number[] | null): Promise<Task[]> {
+  if (ids !== null && ids.length === 0) return [];
+  const rows = await (ids ? db.selectFrom('task').where(idIn(db, 'task.id', ids)) : selectTasks(db, filter))
     .leftJoin('unit as lead', 'lead.id', 'task.lead_unit_id')
     .leftJoin('source', 'source.id', 'task.source_id')
     .leftJoin('series', 'series.id', 'task.series_id')
@@ -156,7 +172,7 @@ export async function listTasks(db: Db, filter: TaskFilter): Promise<Task[]> {
     .select(['task_coordinator.task_id', 'unit.code', 'unit.name'])
     .orderBy('unit.position');
   const coordinators = await (ids
-    ? coordinatorQuery.where(sql<boolean>`${sql.ref('task_coordinator.task_id')} = any(${ids})`)
+    ? coordinatorQuery.where(idIn(db, 'task_coordinator.task_id', ids))
     : coordinatorQuery.where('task_coordinator.task_id', 'in', selectTasks(db, filter).select('task.id'))
   ).execute();
   const coordinatorsOf = new Map<number, UnitRef[]>();
@@ -169,11 +185,18 @@ export async function listTasks(db: Db, filter: TaskFilter): Promise<Task[]> {
   const extended = rows.filter((r) => r.last_extended_on !== null).map((r) => r.id);
   const extensionsOf = await loadExtensions(db, extended);
 
+  // One object per unit, not one per task: a list of 50,000 tasks names thirty units.
+  const leads = new Map<string, UnitRef>();
+  const leadOf = (code: string, name: string): UnitRef => {
+    let lead = leads.get(code);
+    if (lead === undefined || lead.name !== name) leads.set(code, (lead = { code, name }));
+    return lead;
+  };
   return rows.map(
     (r): Task => ({
       id: r.id,
       text: r.text,
-      lead: r.lead_code !== null ? { code: r.lead_code, name: r.lead_name! } : null,
+      lead: r.lead_code !== null ? leadOf(r.lead_code, r.lead_name!) : null,
       coordinating: coordinatorsOf.get(r.id) ?? [],
       ownerText: r.owner_text,
       ongoing: r.ongoing === 1,

@@ -9,16 +9,36 @@ import { word, type Lang } from './labels.js';
 import { safe } from './safe-text.js';
 import { dueLabel, leadLabel, plainLine, stateLabel } from './task-labels.js';
 
-export interface SectionedTask extends TaskView {
+/** What the daily view prints of a task: a full view or the narrow line of app/due-view.ts. */
+export interface SectionedTask extends Pick<TaskView, 'id' | 'text' | 'lead' | 'ownerText' | 'ongoing' | 'bucket' | 'due' | 'daysLate'> {
+  source: { number: string | null } | null;
   section: 'overdue' | 'due_soon' | 'unsettled';
 }
 
-/** `tasks due` and `tasks overdue`, one line per task: section, id, unit, due, state, source, text. */
-export function renderDuePlain(entries: SectionedTask[], today: string, lang: Lang): string {
-  if (entries.length === 0) return `${word(lang, 'nothingDue', { date: formatDate(today) })}\n`;
-  return entries
-    .map((e) => [e.section, e.id, leadLabel(e, lang), dueLabel(e, lang), stateLabel(e, today, lang), e.source?.number ?? '', safe(e.text)].join('\t'))
-    .join('\n') + '\n';
+/**
+ * `tasks due` and `tasks overdue`, one line per task: section, id, unit, due, state, source,
+ * text; in pieces of a few hundred lines, so a long view is written as it is made rather than
+ * built into one string first.
+ */
+export function* duePlainChunks(entries: readonly SectionedTask[], today: string, lang: Lang): Generator<string> {
+  if (entries.length === 0) {
+    yield `${word(lang, 'nothingDue', { date: formatDate(today) })}\n`;
+    return;
+  }
+  let chunk = '';
+  for (let i = 0; i < entries.length; i++) {
+    const e = entries[i];
+    chunk += `${e.section}\t${e.id}\t${leadLabel(e, lang)}\t${dueLabel(e, lang)}\t${stateLabel(e, today, lang)}\t${e.source?.number ?? ''}\t${safe(e.text)}\n`;
+    if ((i + 1) % 256 === 0) {
+      yield chunk;
+      chunk = '';
+    }
+  }
+  if (chunk) yield chunk;
+}
+
+export function renderDuePlain(entries: readonly SectionedTask[], today: string, lang: Lang): string {
+  return [...duePlainChunks(entries, today, lang)].join('');
 }
 
 /** `tasks list`, one line per task: id, unit, due, state, source, text. */

@@ -1,9 +1,10 @@
 #!/usr/bin/env node
 /**
  * `npm run bench:pg`: `tasks due` on PostgreSQL over loopback beside the same tracker on SQLite,
- * and the target of issue 6 (100k tasks, median wall time ≤ 200 ms). See docs/bench.md.
+ * and the target of issue 15 (1M tasks, median wall time ≤ 200 ms; issue 6 asked it at 100k).
+ * See docs/bench.md.
  *
- *   npm run bench:pg -- [--tasks 100000] [--runs 15] [--warmup 2] [--runner auto|hyperfine|node]
+ *   npm run bench:pg -- [--tasks 1m] [--runs 15] [--warmup 2] [--runner auto|hyperfine|node]
  *
  * The script behind npm run bench:pg (scripts/test-postgres.sh) starts a throwaway server and
  * sets TASKS_TEST_PG_URL; TASKS_BENCH_PG_URL names another server (its login must be allowed to
@@ -26,10 +27,10 @@ const BENCH_DIR = path.join(ROOT, '.bench');
 const TARGET_MS = 200;
 
 function parseArgs(argv) {
-  const out = { tasks: 100_000, runs: 15, warmup: 2, runner: 'auto' };
+  const out = { tasks: 1_000_000, runs: 15, warmup: 2, runner: 'auto' };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
-    if (arg === '--tasks') out.tasks = Number(argv[++i].replace(/k$/i, '000'));
+    if (arg === '--tasks') out.tasks = Number(argv[++i].replace(/k$/i, '000').replace(/m$/i, '000000'));
     else if (arg === '--runs') out.runs = Number(argv[++i]);
     else if (arg === '--warmup') out.warmup = Number(argv[++i]);
     else if (arg === '--runner') out.runner = argv[++i];
@@ -38,7 +39,7 @@ function parseArgs(argv) {
   return out;
 }
 
-const label = (n) => (n >= 1000 && n % 1000 === 0 ? `${n / 1000}k` : String(n));
+const label = (n) => (n >= 1_000_000 && n % 1_000_000 === 0 ? `${n / 1_000_000}m` : n >= 1000 && n % 1000 === 0 ? `${n / 1000}k` : String(n));
 const median = (values) => {
   const sorted = [...values].sort((a, b) => a - b);
   const mid = sorted.length >> 1;
@@ -130,8 +131,8 @@ function main() {
   console.log(`\n| ${label(options.tasks)} tasks, \`tasks due\` | median ms | min | max |\n| --- | ---: | ---: | ---: |`);
   for (const r of results) console.log(`| ${r.database} | ${r.medianMs} | ${r.minMs} | ${r.maxMs} |`);
   const pg = results[0].medianMs;
-  const ok = options.tasks < 100_000 || pg <= TARGET_MS;
-  console.log(`\nTarget (100k, PostgreSQL, median ≤ ${TARGET_MS} ms): ${options.tasks < 100_000 ? 'not measured at this size' : ok ? 'met' : 'MISSED'} (${pg} ms; runner ${runner}; load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')})`);
+  const ok = options.tasks < 1_000_000 || pg <= TARGET_MS;
+  console.log(`\nTarget (1M, PostgreSQL, median ≤ ${TARGET_MS} ms): ${options.tasks < 1_000_000 ? 'not measured at this size' : ok ? 'met' : 'MISSED'} (${pg} ms; runner ${runner}; load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')})`);
   fs.writeFileSync(path.join(BENCH_DIR, 'results-pg.json'), `${JSON.stringify({ runner, loadavg: os.loadavg(), results }, null, 2)}\n`);
   exec(admin, 'drop', name);
   if (!ok) process.exitCode = 1;

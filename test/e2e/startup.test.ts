@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { freshPostgresDatabase, PG_URL } from '../helpers/backend.js';
+import { VERSION } from '../../src/cli/program.js';
 import { ROOT, workspace, type Workspace } from '../helpers/cli.js';
 
 const HEAVY = ['docx', 'exceljs', 'csv-parse', 'mammoth', 'unpdf', 'nodemailer', '@inquirer/prompts', 'pg'];
@@ -32,6 +33,15 @@ describe('start-up', () => {
       expect(loaded.filter((name) => HEAVY.includes(name))).toEqual([]);
     });
   }
+
+  it('tasks --version alone answers without the bundle, with the version the program prints', () => {
+    const shortcut = w.run(['--version']);
+    const full = w.run(['--lang', 'vi', '--version']);
+    expect(shortcut).toEqual({ code: 0, stdout: `${VERSION}\n`, stderr: '' });
+    expect(full).toEqual(shortcut);
+    expect(w.run(['-V'])).toEqual(shortcut);
+    expect(fs.readFileSync(path.join(ROOT, 'dist', 'version.txt'), 'utf8')).toBe(full.stdout);
+  });
 
   it('the DOCX writer is loaded for a DOCX digest, and the XLSX writer only for a workbook', () => {
     const forDocx = loadedBy(['digest', '--month', '2026-11', '--format', 'docx', '--out', path.join(w.dir, 'bao-cao.docx')]);

@@ -1,10 +1,14 @@
 /** `tasks digest` and `tasks stats`: what the Director reads at the monthly giao ban. */
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Writable } from 'node:stream';
 import type { Command } from 'commander';
 import { UsageError, t } from '../../domain/errors.js';
 import type { Digest } from '../../report/digest/model.js';
 import { withSession, type Session } from '../context.js';
 import { dateArg } from '../options.js';
 import { printData, printJson, say } from '../output.js';
+import type { Output } from '../stream-output.js';
 
 interface DigestOptions {
   period?: string;
@@ -25,9 +29,52 @@ export async function emitReport(s: Session, make: () => Promise<Digest>, opts: 
   const format = chooseFormat(opts.format === undefined ? undefined : parseFormat(opts.format), s.json, opts.out);
   if (format === 'docx' || format === 'html') await (await import('../agency.js')).ensureAgency(s);
   const digest = await make();
+  const { lang } = s.render;
+  const announce = (written: string | null) => {
+    if (written) say(lang === 'en' ? `Written: ${written}` : `Đã ghi tệp: ${written}`);
+  };
+  if (format === 'xlsx') {
+    // Streamed: rows go to the file as they are made.
+    const [{ openOutput }, { writeDigestXlsx }] = await Promise.all([import('../stream-output.js'), import('../../report/digest/xlsx.js')]);
+    return announce(await streamXlsx(openOutput(opts.out, true), (stream) => writeDigestXlsx(digest, lang, stream)));
+  }
+  if (format === 'docx') {
+    const { docxIsCapped, renderDocx } = await import('../../report/digest/docx.js');
+    // A list longer than a meeting reads stops in the document; the full report goes beside it as
+    // a workbook. The document is made first: the two never take their memory at the same time.
+    const attachment = opts.out !== undefined && docxIsCapped(digest) ? attachmentPath(opts.out) : null;
+    const document = await renderDocx(digest, lang, attachment === null ? null : path.basename(attachment));
+    let attached: string | null = null;
+    if (attachment !== null) {
+      (await import('../memory.js')).collectGarbage();
+      const [{ openOutput }, { writeDigestXlsx }] = await Promise.all([import('../stream-output.js'), import('../../report/digest/xlsx.js')]);
+      attached = await streamXlsx(openOutput(attachment, true), (stream) => writeDigestXlsx(digest, lang, stream));
+    }
+    try {
+      announce(writeReport(document, opts.out, true));
+    } catch (error) {
+      if (attached !== null) fs.rmSync(attached, { force: true });
+      throw error;
+    }
+    return announce(attached);
+  }
   const content = await renderDigest(digest, format, format === 'term' && opts.out !== undefined ? { ...s.render, color: false } : s.render);
-  const written = writeReport(content, opts.out, isBinary(format));
-  if (written) say(s.render.lang === 'en' ? `Written: ${written}` : `Đã ghi tệp: ${written}`);
+  announce(writeReport(content, opts.out, isBinary(format)));
+}
+
+/** "bao-cao.docx" → "bao-cao-day-du.xlsx": the full lists of a DOCX that shows only the first rows. */
+function attachmentPath(out: string): string {
+  return `${out.replace(/\.docx$/i, '')}-day-du.xlsx`;
+}
+
+async function streamXlsx(output: Output, write: (stream: Writable) => Promise<void>): Promise<string | null> {
+  try {
+    await write(output.stream);
+  } catch (error) {
+    output.abort();
+    throw error;
+  }
+  return output.finish();
 }
 
 export function registerDigest(program: Command): void {

@@ -8,7 +8,7 @@ import { printData, printJson, say } from '../output.js';
 
 async function showDue(command: Command, opts: { within?: number; unit?: string; all?: boolean; json?: boolean; out?: string }, overdueOnly: boolean): Promise<void> {
   if (opts.all && opts.unit !== undefined) throw new UsageError(t('--all không đi cùng --unit', '--all does not go with --unit'), t('ví dụ: tasks due --all', 'e.g. tasks due --all'));
-  const [{ dueView }, { taskJson, toJson }] = await Promise.all([import('../../app/due-view.js'), import('../../report/task-json.js')]);
+  const { dueView, dueLines } = await import('../../app/due-view.js');
   const within = opts.within ?? 7;
   await withSession(command, { mayCreate: false, readOnly: 'shown' }, async (s) => {
     // A unit head's morning list is the unit's own; the office (and --all) sees the whole Sở.
@@ -17,20 +17,32 @@ async function showDue(command: Command, opts: { within?: number; unit?: string;
     if (ownUnit && !s.json && opts.json !== true) {
       say(s.render.lang === 'en' ? `Tasks led by ${ownUnit.name}; the whole Sở: tasks due --all` : `Nhiệm vụ do ${ownUnit.name} chủ trì; cả Sở: tasks due --all`);
     }
-    const entries = await dueView(s.ctx, { within, unit: opts.unit ?? ownUnit?.code ?? null, overdueOnly });
+    const input = { within, unit: opts.unit ?? ownUnit?.code ?? null, overdueOnly };
     const json = s.json || opts.json === true;
-    const asJson = () => entries.map((e) => Object.assign(taskJson(e), { section: e.section }));
+    if (json) {
+      // The JSON array is the full task's shape (coordinating units, evidence, series...).
+      const { taskJson, toJson } = await import('../../report/task-json.js');
+      const items = (await dueView(s.ctx, input)).map((e) => Object.assign(taskJson(e), { section: e.section }));
+      if (opts.out === undefined) return printJson(items);
+      const { writeReport } = await import('../write-output.js');
+      const written = writeReport(toJson(items), opts.out, false);
+      return say(s.render.lang === 'en' ? `Written: ${written}` : `Đã ghi tệp: ${written}`);
+    }
+    // Lines print only what they show, from one narrow read.
+    const entries = await dueLines(s.ctx, input);
     if (opts.out === undefined) {
-      if (json) return printJson(asJson());
-      // The table and colour libraries only for a terminal: pipes and cron jobs get plain lines.
-      if (!s.render.tty) return printData((await import('../../report/plain-render.js')).renderDuePlain(entries, s.ctx.today, s.render.lang));
+      // The table and colour libraries only for a terminal: pipes and cron jobs get plain lines,
+      // written a few hundred at a time as they are made.
+      if (!s.render.tty) {
+        for (const chunk of (await import('../../report/plain-render.js')).duePlainChunks(entries, s.ctx.today, s.render.lang)) printData(chunk);
+        return;
+      }
       const { renderDue } = await import('../../report/due-render.js');
       return printData(renderDue(entries, s.ctx.today, within, s.render));
     }
     const { renderDue } = await import('../../report/due-render.js');
     const { writeReport } = await import('../write-output.js');
-    const content = json ? toJson(asJson()) : renderDue(entries, s.ctx.today, within, { ...s.render, color: false });
-    const written = writeReport(content, opts.out, false);
+    const written = writeReport(renderDue(entries, s.ctx.today, within, { ...s.render, color: false }), opts.out, false);
     say(s.render.lang === 'en' ? `Written: ${written}` : `Đã ghi tệp: ${written}`);
   });
 }

@@ -169,8 +169,22 @@ function signerBlock(d: Digest, lang: Lang): Table {
   return layoutTable([half, TEXT_WIDTH - half], [left, right]);
 }
 
-export async function renderDocx(d: Digest, lang: Lang): Promise<Buffer> {
-  const layout = layoutDigest(d, lang);
+/**
+ * Rows of one task list a DOCX holds: what a meeting reads. The docx library builds the whole
+ * document in memory (about 150 KB per table row), so 50,000 overdue tasks could never be
+ * written; beyond this many rows a list stops, says so, and points to the full list as a
+ * workbook (the attachment emitReport writes beside the document).
+ */
+export const DOCX_MAX_ROWS = 100;
+
+/** True when some list of the digest is longer than a DOCX shows. */
+export function docxIsCapped(d: Digest): boolean {
+  return [d.overdue, d.completedThisMonth, d.extensionsThisMonth, d.dueNextMonth].some((list) => list !== null && list.length > DOCX_MAX_ROWS);
+}
+
+/** `attachment`: the file name of the full workbook written beside the document, if any. */
+export async function renderDocx(d: Digest, lang: Lang, attachment: string | null = null): Promise<Buffer> {
+  const layout = layoutDigest(d, lang, DOCX_MAX_ROWS);
   const body: (Paragraph | Table)[] = [
     headerTable(d),
     new Paragraph({ alignment: AlignmentType.CENTER, spacing: { before: 360, after: 0 }, children: [run(layout.title, { bold: true, size: PT14 })] }),
@@ -182,7 +196,12 @@ export async function renderDocx(d: Digest, lang: Lang): Promise<Buffer> {
   for (const table of layout.tables) {
     // Kept with its table: a heading never ends a page alone.
     body.push(new Paragraph({ keepNext: true, keepLines: true, spacing: { before: 0, after: 120 }, children: [run(table.title, { bold: true })] }));
+    const total = table.total ?? table.rows.length;
     body.push(table.rows.length ? dataTable(table, lang) : para(dw(lang, 'none'), { indent: true }));
+    if (total > table.rows.length) {
+      const values = { shown: table.rows.length, total, file: attachment ?? '' };
+      body.push(para(dw(lang, attachment ? 'cappedAttached' : 'cappedNoFile', values), { indent: true, italics: true, size: PT13 }));
+    }
     body.push(para('', { size: PT13 }));
   }
   body.push(signerBlock(d, lang));

@@ -37,6 +37,8 @@ export interface ReportTable {
   sheet: string;
   columns: Column[];
   rows: Row[];
+  /** How many rows the list has in full, when `rows` holds only the first (see layoutDigest's `maxRows`). */
+  total?: number;
 }
 
 export interface ReportLayout {
@@ -170,45 +172,48 @@ function taskCells(v: TaskView, i: number, lang: Lang): Cell[] {
   return [i + 1, taskLabel(v), unitOf(v, lang)];
 }
 
-function overdueTable(d: Digest, lang: Lang, title: string): ReportTable {
+function overdueTable(d: Digest, lang: Lang, title: string, maxRows: number): ReportTable {
   return {
     key: 'overdue',
     title,
     sheet: lang === 'vi' ? 'Quá hạn' : 'Overdue',
     columns: [...taskColumns(lang, 50), column(lang, 'source', 'text', 14), column(lang, 'due', 'date', 11), column(lang, 'daysLate', 'int', 9), column(lang, 'latestNote', 'long', 40)],
-    rows: d.overdue.map((v, i) => ({
+    total: d.overdue.length,
+    rows: d.overdue.slice(0, maxRows).map((v, i) => ({
       cells: [...taskCells(v, i, lang), v.source?.number ?? '', { date: v.due }, v.daysLate, v.latestNote ? `${formatDate(v.latestNote.on)}: ${v.latestNote.note}` : ''],
       bucket: 'open_overdue',
     })),
   };
 }
 
-function completedTable(d: Digest, lang: Lang): ReportTable {
+function completedTable(d: Digest, lang: Lang, maxRows: number): ReportTable {
   return {
     key: 'completed',
     title: dw(lang, d.period.kind === 'nd09' ? 'secCompletedNd09' : 'secCompleted'),
     sheet: lang === 'vi' ? 'Hoàn thành trong tháng' : 'Done this month',
     columns: [...taskColumns(lang, 50), column(lang, 'due', 'date', 11), column(lang, 'completedOn', 'date', 11), column(lang, 'result', 'text', 20), column(lang, 'evidence', 'text', 16)],
-    rows: d.completedThisMonth!.map((v, i) => ({
+    total: d.completedThisMonth!.length,
+    rows: d.completedThisMonth!.slice(0, maxRows).map((v, i) => ({
       cells: [...taskCells(v, i, lang), { date: v.due }, { date: v.completedOn }, BUCKET_LABELS[v.bucket][lang], v.evidence ?? ''],
       bucket: v.bucket,
     })),
   };
 }
 
-function extensionsTable(d: Digest, lang: Lang): ReportTable {
+function extensionsTable(d: Digest, lang: Lang, maxRows: number): ReportTable {
   return {
     key: 'extensions',
     title: dw(lang, d.period.kind === 'nd09' ? 'secExtensionsNd09' : 'secExtensions'),
     sheet: lang === 'vi' ? 'Gia hạn trong tháng' : 'Extended this month',
     columns: [...taskColumns(lang, 46), column(lang, 'grantedOn', 'date', 11), column(lang, 'oldDue', 'date', 11), column(lang, 'newDue', 'date', 11), column(lang, 'reason', 'long', 34)],
-    rows: d.extensionsThisMonth!.map((e, i) => ({
+    total: d.extensionsThisMonth!.length,
+    rows: d.extensionsThisMonth!.slice(0, maxRows).map((e, i) => ({
       cells: [...taskCells(e.task, i, lang), { date: e.grantedOn }, { date: e.from }, { date: e.to }, e.reason],
     })),
   };
 }
 
-function dueNextTable(d: Digest, lang: Lang): ReportTable {
+function dueNextTable(d: Digest, lang: Lang, maxRows: number): ReportTable {
   return {
     key: 'dueNext',
     title:
@@ -217,7 +222,8 @@ function dueNextTable(d: Digest, lang: Lang): ReportTable {
         : dw(lang, 'secDueNext', { month: monthLabel(d.period.nextMonth!) }),
     sheet: lang === 'vi' ? 'Đến hạn tháng sau' : 'Due next month',
     columns: [...taskColumns(lang, 56), column(lang, 'source', 'text', 14), column(lang, 'due', 'date', 11)],
-    rows: d.dueNextMonth!.map((v, i) => ({ cells: [...taskCells(v, i, lang), v.source?.number ?? '', { date: v.due }], bucket: v.bucket })),
+    total: d.dueNextMonth!.length,
+    rows: d.dueNextMonth!.slice(0, maxRows).map((v, i) => ({ cells: [...taskCells(v, i, lang), v.source?.number ?? '', { date: v.due }], bucket: v.bucket })),
   };
 }
 
@@ -227,14 +233,15 @@ function sentence(c: Counts, from: IsoDate, asOf: IsoDate, lang: Lang): string {
   return dw(lang, 'sentence', values);
 }
 
-export function layoutDigest(d: Digest, lang: Lang): ReportLayout {
+/** `maxRows`: the task lists keep only their first rows (a DOCX); `total` says how many there are. */
+export function layoutDigest(d: Digest, lang: Lang, maxRows = Infinity): ReportLayout {
   const unitLine = d.unitFilter ? [dw(lang, 'unitScope', { units: d.unitFilter.map((u) => u.name).join(', ') })] : [];
   if (d.kind === 'overdue') {
     return {
       title: dw(lang, 'title'),
       summary: dw(lang, 'overdueSummary', { date: formatDate(d.period.asOf) }),
       intro: unitLine,
-      tables: [overdueTable(d, lang, dw(lang, 'overdueOnly'))],
+      tables: [overdueTable(d, lang, dw(lang, 'overdueOnly'), maxRows)],
     };
   }
   return {
@@ -257,6 +264,13 @@ export function layoutDigest(d: Digest, lang: Lang): ReportLayout {
       ...unitLine,
       sentence(d.totals!, d.period.from!, d.period.asOf, lang),
     ],
-    tables: [totalsTable(d, lang), unitsTable(d, lang), overdueTable(d, lang, dw(lang, 'secOverdue')), completedTable(d, lang), extensionsTable(d, lang), dueNextTable(d, lang)],
+    tables: [
+      totalsTable(d, lang),
+      unitsTable(d, lang),
+      overdueTable(d, lang, dw(lang, 'secOverdue'), maxRows),
+      completedTable(d, lang, maxRows),
+      extensionsTable(d, lang, maxRows),
+      dueNextTable(d, lang, maxRows),
+    ],
   };
 }

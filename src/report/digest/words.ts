@@ -87,6 +87,14 @@ const WORDS = {
   recipients: { vi: 'Nơi nhận:', en: 'To:' },
   numberLine: { vi: 'Số: {number}/{symbol}', en: 'No.: {number}/{symbol}' },
   dash: { vi: '—', en: '—' },
+  cappedAttached: {
+    vi: 'Danh sách trên gồm {shown} trong tổng số {total} nhiệm vụ (những nhiệm vụ đầu danh sách); danh sách đầy đủ ở tệp kèm theo {file}.',
+    en: 'The list above shows {shown} of {total} tasks (the first in order); the full list is in the attached file {file}.',
+  },
+  cappedNoFile: {
+    vi: 'Danh sách trên gồm {shown} trong tổng số {total} nhiệm vụ (những nhiệm vụ đầu danh sách); danh sách đầy đủ: xuất báo cáo này với --format xlsx.',
+    en: 'The list above shows {shown} of {total} tasks (the first in order); for the full list, export this report with --format xlsx.',
+  },
 } as const;
 
 export type DigestWord = keyof typeof WORDS;

@@ -1,8 +1,11 @@
 /**
  * The digest as an Excel workbook: one sheet per table, dates as real date cells, counts as
  * numbers, rates as percentages, a frozen header row and widths that fit the content.
- * Loaded only when --format xlsx is asked for.
+ * Written through exceljs's streaming writer, each row committed as it is added, so a list of
+ * 50,000 overdue tasks never sits in memory as cell objects. Loaded only for --format xlsx
+ * (and for the full list attached to a long DOCX).
  */
+import { PassThrough, type Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import type { Lang } from '../labels.js';
 import type { Digest } from './model.js';
@@ -19,7 +22,7 @@ function excelValue(cell: Cell, lang: Lang): ExcelJS.CellValue {
   return neutraliseFormula(cellText(cell, lang));
 }
 
-function addSheet(book: ExcelJS.Workbook, table: ReportTable, lang: Lang): void {
+async function addSheet(book: ExcelJS.stream.xlsx.WorkbookWriter, table: ReportTable, lang: Lang): Promise<void> {
   const sheet = book.addWorksheet(table.sheet.slice(0, 31), { views: [{ state: 'frozen', ySplit: 1 }] });
   sheet.columns = table.columns.map((c) => ({
     header: c.header,
@@ -32,20 +35,42 @@ function addSheet(book: ExcelJS.Workbook, table: ReportTable, lang: Lang): void 
   const head = sheet.getRow(1);
   head.font = { bold: true };
   head.alignment = { wrapText: true, vertical: 'middle', horizontal: 'center' };
-  for (const row of table.rows) {
+  head.commit();
+  sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: table.columns.length } };
+  for (let i = 0; i < table.rows.length; i++) {
+    const row = table.rows[i];
     const added = sheet.addRow(row.cells.map((c) => excelValue(c, lang)));
     if (row.total) added.font = { bold: true };
+    added.commit();
+    // The committed rows' XML is compressed and written while the event loop runs: without a
+    // turn of it now and then, a list of 50,000 rows would wait in memory as text.
+    if (i % 500 === 499) await new Promise((resolve) => setImmediate(resolve));
   }
-  sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: table.columns.length } };
+  sheet.commit();
 }
 
-export async function renderXlsx(d: Digest, lang: Lang): Promise<Buffer> {
-  const book = new ExcelJS.Workbook();
+/** Writes the workbook into `stream` (a file, or stdout) as it is made. */
+export async function writeDigestXlsx(d: Digest, lang: Lang, stream: Writable): Promise<void> {
+  const book = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false });
   book.creator = 'tasks';
   // A fixed timestamp: the same digest gives the same file.
   book.created = new Date(`${d.period.today}T00:00:00Z`);
   book.modified = book.created;
   const layout = layoutDigest(d, lang);
-  for (const table of layout.tables) addSheet(book, table, lang);
-  return Buffer.from(await book.xlsx.writeBuffer());
+  for (const table of layout.tables) await addSheet(book, table, lang);
+  await book.commit();
+}
+
+/** The workbook as one buffer, for callers that want the bytes (small digests, tests). */
+export async function renderXlsx(d: Digest, lang: Lang): Promise<Buffer> {
+  const sink = new PassThrough();
+  const chunks: Buffer[] = [];
+  sink.on('data', (chunk: Buffer) => chunks.push(chunk));
+  const ended = new Promise<void>((resolve, reject) => {
+    sink.on('end', resolve);
+    sink.on('error', reject);
+  });
+  await writeDigestXlsx(d, lang, sink);
+  await ended;
+  return Buffer.concat(chunks);
 }
