@@ -2,6 +2,7 @@
 import type { IsoDate } from '../domain/dates.js';
 import type { Period } from '../domain/recurrence.js';
 import type { Unit } from '../domain/units.js';
+import type { Block } from './layout/block.js';
 
 export const FLAGS = ['no_owner', 'unknown_owner', 'fuzzy_owner', 'no_deadline', 'deadline_before_issue', 'deadline_invalid', 'deadline_relative'] as const;
 export type Flag = (typeof FLAGS)[number];
@@ -56,4 +57,17 @@ export interface Proposal {
   contentHash: string;
   /** Footnotes, kept apart from the body: never directives. */
   notes: string[];
+}
+
+/** A directive as the body or a table of tasks proposes it, before flags and evidence are settled. */
+export interface Draft {
+  ordinal: string;
+  text: string;
+  owners: Owners | null;
+  ownerWords: string | null;
+  timing: Timing | null;
+  timingWords: string | null;
+  timingFlag: Flag | null;
+  coordinating: Unit[];
+  block: Block | null;
 }

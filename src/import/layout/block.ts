@@ -4,6 +4,8 @@
  * row is one row of a table, its cells in order; a note is a footnote, kept apart from the body.
  */
 
+import { foldSameLength } from '../normalize.js';
+
 export interface Block {
   kind: 'paragraph' | 'row' | 'note';
   text: string;
@@ -29,4 +31,13 @@ export function row(cells: string[], page: number, line: number, table: number, 
 
 export function note(text: string, page: number, line: number): Block {
   return { kind: 'note', text, cells: [], page, line, bold: false, table: null };
+}
+
+const folded = new WeakMap<Block, string>();
+
+/** A block's text folded once (no diacritics, whitespace collapsed): searched for every directive. */
+export function foldedOf(b: Block): string {
+  let out = folded.get(b);
+  if (out === undefined) folded.set(b, (out = foldSameLength(b.text).replace(/\s+/g, ' ')));
+  return out;
 }

@@ -10,7 +10,7 @@ import type { Block } from '../layout/block.js';
 import { columnRoles, isTaskTableHeader, type ColumnRole } from '../layout/table-header.js';
 import { foldSameLength } from '../normalize.js';
 import { resolvePhrase } from '../resolve-phrase.js';
-import type { Draft } from '../parse-conclusion.js';
+import type { Draft } from '../types.js';
 
 function flat(cell: string | undefined): string {
   return (cell ?? '').replace(/\s+/g, ' ').trim();
