@@ -107,17 +107,14 @@ function isHeaderLine(b: Block, f: string): boolean {
   );
 }
 
-export function documentParts(input: Blocks): Parts {
-  const notes = input.filter((b) => b.kind === 'note');
-  const blocks = flatten(input.filter((b) => b.kind !== 'note'));
-  const parts: Parts = { header: [], title: null, addressees: [], body: [], closing: [], recipients: [], signature: [], appendix: [], notes };
-  let i = 0;
+/** The header: its lines and the title, up to "Kính gửi" or the first sentence of the body. Returns where it ends. */
+function readHeader(blocks: Block[], parts: Parts): number {
   // A document with a header says so in its first lines (Quốc hiệu, "Số:", the place and date, the kind).
   const hasHeader = blocks.slice(0, 12).some((b) => {
     const f = foldOf(b);
     return QUOC_HIEU.test(f) || PLACE_DATE.test(f) || /^so\s*:/.test(f) || /^(?:v\/v)\b/.test(f) || (KIND_LINE.test(f) && b.text === b.text.toUpperCase() && b.text.trim().split(/\s+/).length <= 4);
   });
-  // The header: lines of the header and the title, up to "Kính gửi" or the first sentence of the body.
+  let i = 0;
   let titleLines: string[] | null = null;
   for (; hasHeader && i < blocks.length; i++) {
     const b = blocks[i];
@@ -145,11 +142,9 @@ export function documentParts(input: Blocks): Parts {
     if (/^(?:v\/v|ve viec)\b/.test(f)) {
       // A công văn's trích yếu, perhaps wrapped over lines of its cell.
       const lines = [b.text.trim()];
-      while (i + 1 < blocks.length && blocks[i + 1].kind === 'paragraph' && /^\p{Ll}|^\d|^[A-ZĐ][\p{L}]*\s+[\p{Ll}]/u.test(blocks[i + 1].text.trim()) && !isHeaderLine(blocks[i + 1], foldOf(blocks[i + 1])) && !BODY_OPENER.test(foldOf(blocks[i + 1])) && !ADDRESS.test(foldOf(blocks[i + 1]))) {
-        i += 1;
-        lines.push(blocks[i].text.trim());
-        if (lines.length > 5) break;
-      }
+      const goesOn = (next: Block | undefined) =>
+        next !== undefined && next.kind === 'paragraph' && /^\p{Ll}|^\d|^[A-ZĐ][\p{L}]*\s+[\p{Ll}]/u.test(next.text.trim()) && !isHeaderLine(next, foldOf(next)) && !BODY_OPENER.test(foldOf(next)) && !ADDRESS.test(foldOf(next));
+      while (goesOn(blocks[i + 1]) && lines.length <= 5) lines.push(blocks[++i].text.trim());
       parts.title ??= lines.join(' ').replace(/^(?:V\/v|Về việc)\s*/iu, '').trim();
       parts.header.push(b);
       continue;
@@ -162,21 +157,27 @@ export function documentParts(input: Blocks): Parts {
     break;
   }
   if (titleLines?.length) parts.title = titleLines.join(' ');
-  // Kính gửi and its addressees.
-  const address = blocks[i] ? foldOf(blocks[i]) : '';
-  if (blocks[i] && ADDRESS.test(address)) {
-    const inline = blocks[i].text.trim().replace(/^(?:Kính gửi\s*:?|[\p{L}\s]{3,60}\sđiện\s*:)\s*/iu, '');
-    if (inline) parts.addressees.push(inline);
-    i += 1;
-    for (; i < blocks.length; i++) {
-      const t = blocks[i].text.trim();
-      const f = foldOf(blocks[i]);
-      const listed = /^[-–+•]\s*/.test(t) || (t.length < 120 && /[;,]$/.test(t));
-      if (!listed || BODY_OPENER.test(f.replace(/^[-–+•]\s*/, ''))) break;
-      parts.addressees.push(t.replace(/^[-–+•]\s*/, '').replace(/[;.,]\s*$/, ''));
-    }
+  return i;
+}
+
+/** "Kính gửi:" and the addressees listed under it (or after it on the same line). */
+function readAddressees(blocks: Block[], at: number, parts: Parts): number {
+  let i = at;
+  if (!blocks[i] || !ADDRESS.test(foldOf(blocks[i]))) return i;
+  const inline = blocks[i].text.trim().replace(/^(?:Kính gửi\s*:?|[\p{L}\s]{3,60}\sđiện\s*:)\s*/iu, '');
+  if (inline) parts.addressees.push(inline);
+  for (i += 1; i < blocks.length; i++) {
+    const t = blocks[i].text.trim();
+    const listed = /^[-–+•]\s*/.test(t) || (t.length < 120 && /[;,]$/.test(t));
+    if (!listed || BODY_OPENER.test(foldOf(blocks[i]).replace(/^[-–+•]\s*/, ''))) break;
+    parts.addressees.push(t.replace(/^[-–+•]\s*/, '').replace(/[;.,]\s*$/, ''));
   }
-  // The body, up to Nơi nhận or the signature.
+  return i;
+}
+
+/** The body, up to Nơi nhận, the signature or the "./." that ends it; the closing formulas at its end set apart. */
+function readBody(blocks: Block[], at: number, parts: Parts): number {
+  let i = at;
   for (; i < blocks.length; i++) {
     const b = blocks[i];
     const f = foldOf(b);
@@ -188,16 +189,19 @@ export function documentParts(input: Blocks): Parts {
       break;
     }
   }
-  // Closing formulas at the end of the body.
   while (parts.body.length && parts.body.at(-1)!.kind === 'paragraph' && isClosing(parts.body.at(-1)!.text)) parts.closing.unshift(parts.body.pop()!);
-  // Nơi nhận, the signature, then the appendix.
+  return i;
+}
+
+/** Nơi nhận, the signature, then the appendix: everything from its heading or its first table on. */
+function readTail(blocks: Block[], at: number, parts: Parts): void {
   let inRecipients = false;
-  for (; i < blocks.length; i++) {
+  for (let i = at; i < blocks.length; i++) {
     const b = blocks[i];
     const f = foldOf(b);
     if (b.kind === 'row' || (APPENDIX.test(f) && b.text.trim().split(/\s+/).length <= 12)) {
       parts.appendix.push(...blocks.slice(i));
-      break;
+      return;
     }
     if (RECIPIENTS.test(f)) {
       inRecipients = true;
@@ -212,7 +216,14 @@ export function documentParts(input: Blocks): Parts {
     if (b.kind === 'paragraph' && /\.\/\.\s*$/.test(b.text) && !parts.body.length) parts.body.push(b);
     else parts.signature.push(b);
   }
-  return parts;
 }
 
-type Blocks = Block[];
+export function documentParts(input: Block[]): Parts {
+  const notes = input.filter((b) => b.kind === 'note');
+  const blocks = flatten(input.filter((b) => b.kind !== 'note'));
+  const parts: Parts = { header: [], title: null, addressees: [], body: [], closing: [], recipients: [], signature: [], appendix: [], notes };
+  const afterHeader = readHeader(blocks, parts);
+  const afterAddressees = readAddressees(blocks, afterHeader, parts);
+  readTail(blocks, readBody(blocks, afterAddressees, parts), parts);
+  return parts;
+}
