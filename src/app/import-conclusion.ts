@@ -15,10 +15,8 @@ import { ConflictError, ValidationError, t } from '../domain/errors.js';
 import { firstPeriodStart, type Period } from '../domain/recurrence.js';
 import { fold } from '../domain/text.js';
 import { resolveUnits, type Registry, type Unit } from '../domain/units.js';
-import { parseBlocks, type ParseOptions } from '../import/parse-conclusion.js';
+import { parseBlocks, parseConclusion, type ParseOptions } from '../import/parse-conclusion.js';
 import type { SourceDocument } from '../import/read-source.js';
-import { textBlocks } from '../import/layout/text-layout.js';
-import { normalizeText } from '../import/normalize.js';
 import type { Flag, Proposal, ProposedDirective, SourceMeta } from '../import/types.js';
 import { loadCalendar } from './calendar.js';
 import { audit, inTransaction, type Context } from './context.js';
@@ -71,11 +69,11 @@ function noUnits(): ValidationError {
 }
 
 export async function planImport(ctx: Context, document: SourceDocument | string, overrides: ParseOptions['overrides']): Promise<ImportPlan> {
-  const { blocks, text } = typeof document === 'string' ? { blocks: textBlocks(normalizeText(document)), text: document } : document;
   const registry = await loadRegistry(ctx.db);
   if (registry.units.filter((u) => u.active).length === 0) throw noUnits();
   const calendar = await loadCalendar(ctx);
-  const proposal = parseBlocks(blocks, text, { registry, calendar, today: ctx.today, overrides });
+  const options = { registry, calendar, today: ctx.today, overrides };
+  const proposal = typeof document === 'string' ? parseConclusion(document, options) : parseBlocks(document.blocks, document.text, options);
   const { number, issuedOn } = proposal.source;
   if (number) {
     const existing = await findSourceByNumberForImport(ctx.db, number);

@@ -6,16 +6,11 @@
 import crypto from 'node:crypto';
 import { sql } from 'kysely';
 import type { Db } from './connect.js';
+import type { AuditEventTable } from './schema.js';
 import { lockRule } from './locks.js';
 
-export interface ChainedFields {
-  at: string;
-  actor: string;
-  action: string;
-  task_id: number | null;
-  unit_id: number | null;
-  detail: string;
-}
+/** The fields an entry's hash covers: all of its row but the id and the hash itself. */
+export type ChainedFields = Omit<AuditEventTable, 'id' | 'hash'>;
 
 /** The hash of an entry after the one whose hash is `previous` ('' for the first). */
 export function chainHash(previous: string, row: ChainedFields): string {

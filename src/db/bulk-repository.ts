@@ -3,7 +3,7 @@
  * every database's parameter limit, inside the caller's transaction. Fifty thousand tasks
  * take a few hundred statements instead of a few hundred thousand.
  */
-import { chainHash, chainHead } from './audit-chain.js';
+import { chainHash, chainHead, type ChainedFields } from './audit-chain.js';
 import type { Db } from './connect.js';
 import type { IsoDate } from '../domain/dates.js';
 import type { NewTaskRow } from './schema.js';
@@ -60,14 +60,8 @@ export async function insertNoteRows(db: Db, rows: NoteRow[]): Promise<void> {
   for (const chunk of chunks(rows, 1000)) await db.insertInto('progress_note').values(chunk).execute();
 }
 
-export interface AuditRow {
-  at: string;
-  actor: string;
-  action: string;
-  task_id: number | null;
-  unit_id: number | null;
-  detail: string;
-}
+/** An audit entry's row as written: the fields its hash covers (audit-chain.ts). */
+export type AuditRow = ChainedFields;
 
 export async function insertAuditRows(db: Db, rows: AuditRow[]): Promise<void> {
   if (rows.length === 0) return;
