@@ -216,13 +216,17 @@ describe('history and show in words', () => {
     must(ws, ['done', '1', '--on', '15/12/2026', '--evidence', '31/BC-LS'], { TASKS_USER: 'tp.ls', TASKS_TODAY: '2026-12-15' });
     const history = must(ws, ['history', '1']);
     const words = history.trim().split('\n').map((line) => line.split('\t')[4]);
+    // An entry names its "as of" day when that differs from the day it was written on, which is
+    // the real day in Việt Nam (after 17:00 UTC already the next one), not the tracker's.
+    const written = new Date(Date.now() + 7 * 3600 * 1000).toISOString().slice(0, 10);
+    const asOf = (day: string) => (day === written ? '' : ` (ghi theo ngày ${day.split('-').reverse().join('/')})`);
     expect(words).toEqual([
-      'Giao “Rà soát hồ sơ tiếp công dân” cho LS, hạn 09/12/2026',
+      `Giao “Rà soát hồ sơ tiếp công dân” cho LS, hạn 09/12/2026${asOf('2026-12-03')}`,
       'Đề nghị gia hạn đến 18/12/2026 (gửi 03/12/2026), hạn hiện tại 09/12/2026; lý do: Chờ ý kiến của Bộ',
-      'Duyệt đề nghị gia hạn của tp.ls (gửi 03/12/2026): hạn 09/12/2026 → 18/12/2026; lý do: Chờ ý kiến của Bộ',
-      'Sửa nội dung: “Rà soát hồ sơ tiếp công dân” → “Rà soát lại hồ sơ tiếp công dân”',
-      'Báo cáo tiến độ: Đã dự thảo báo cáo',
-      'Hoàn thành ngày 15/12/2026, văn bản báo cáo 31/BC-LS (ghi theo ngày 15/12/2026)',
+      `Duyệt đề nghị gia hạn của tp.ls (gửi 03/12/2026): hạn 09/12/2026 → 18/12/2026; lý do: Chờ ý kiến của Bộ${asOf('2026-12-03')}`,
+      `Sửa nội dung: “Rà soát hồ sơ tiếp công dân” → “Rà soát lại hồ sơ tiếp công dân”${asOf('2026-12-03')}`,
+      `Báo cáo tiến độ: Đã dự thảo báo cáo${asOf('2026-12-03')}`,
+      `Hoàn thành ngày 15/12/2026, văn bản báo cáo 31/BC-LS${asOf('2026-12-15')}`,
     ]);
     const all = `${history}\n${must(ws, ['show', '1'], { TASKS_TODAY: '2026-12-15' })}\n${must(ws, ['log'])}`;
     expect(all).not.toMatch(/task\.|user\.|source\.|\b(from|to|reason|evidence|completedOn|requestedBy|before|after|asOf):/);
