@@ -7,7 +7,7 @@ import { loadRegistry } from '../db/unit-repository.js';
 import { formatDate, type IsoDate } from '../domain/dates.js';
 import { ValidationError, t } from '../domain/errors.js';
 import { resolveUnits } from '../domain/units.js';
-import { countBucket, emptyCounts, type Counts } from '../report/digest/model.js';
+import { countBucket, emptyCounts, type Counts } from '../domain/digest/model.js';
 import { tallyBuckets } from './bucket-counts.js';
 import type { Context } from './context.js';
 

@@ -4,7 +4,7 @@
  */
 import { formatDate } from '../../domain/dates.js';
 import type { Lang } from '../labels.js';
-import type { Digest } from './model.js';
+import type { Digest } from '../../domain/digest/model.js';
 import { neutraliseFormula } from './safe-cell.js';
 import { cellText, layoutDigest, type Cell } from './tables.js';
 

@@ -4,13 +4,13 @@
  *   bucket (the caller passes just their buckets and lead units: counting needs no more);
  * - the lists: every task that belongs there, whenever it was assigned (from full task views).
  */
-import type { IsoDate } from '../../domain/dates.js';
-import type { Month } from '../../domain/months.js';
-import type { SettingMap } from '../../domain/settings.js';
-import type { Bucket } from '../../domain/status.js';
-import type { TaskView, UnitRef } from '../../domain/task.js';
-import { compareVietnamese } from '../../domain/text.js';
-import type { ReportPeriod } from '../../domain/report-period.js';
+import type { IsoDate } from '../dates.js';
+import type { Month } from '../months.js';
+import type { SettingMap } from '../settings.js';
+import type { Bucket } from '../status.js';
+import type { TaskView, UnitRef } from '../task.js';
+import { compareVietnamese } from '../text.js';
+import type { ReportPeriod } from '../report-period.js';
 import { countBucket, emptyCounts, type Counts, type Digest, type ExtensionEntry, type NoteRef, type OverdueEntry, type UnitCounts, type UnitOrder } from './model.js';
 
 export interface DigestInput {
