@@ -30,7 +30,7 @@ import { kindOfNumber } from './add-task.js';
 import { loadCalendar } from './calendar.js';
 import { lockRule } from '../db/locks.js';
 import { audit, inTransaction, type Context } from './context.js';
-import { planRow, type PlannedTask } from './sheet-row.js';
+import { planRow, type PlannedTask } from '../domain/sheet-row.js';
 
 export interface SheetImportInput {
   file: string;

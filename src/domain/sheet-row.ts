@@ -2,14 +2,14 @@
  * One row of a tracker spreadsheet → the task(s) it records, or the reasons it cannot be taken,
  * in the words the validation report shows ("không có đơn vị 'Phòng KT'").
  */
-import { MAX_CELL } from '../domain/limits.js';
-import { formatDate, type IsoDate } from '../domain/dates.js';
-import { t, type Text } from '../domain/errors.js';
-import type { SheetField } from '../domain/sheet-columns.js';
-import { cellText, isOngoingWord, readDateCell, splitNames, statusWord, type CellValue } from '../domain/sheet-values.js';
-import { cleanLine } from '../domain/text.js';
-import { findUnitOrGroup, membersOf, type Registry, type Unit } from '../domain/units.js';
-import type { WorkingCalendar } from '../domain/working-days.js';
+import { MAX_CELL } from './limits.js';
+import { formatDate, type IsoDate } from './dates.js';
+import { t, type Text } from './errors.js';
+import type { SheetField } from './sheet-columns.js';
+import { cellText, isOngoingWord, readDateCell, splitNames, statusWord, type CellValue } from './sheet-values.js';
+import { cleanLine } from './text.js';
+import { findUnitOrGroup, membersOf, type Registry, type Unit } from './units.js';
+import type { WorkingCalendar } from './working-days.js';
 import { findTiming } from '../import/deadlines.js';
 
 export interface PlannedTask {
