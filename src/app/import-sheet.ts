@@ -31,6 +31,7 @@ import { loadCalendar } from './calendar.js';
 import { lockRule } from '../db/locks.js';
 import { audit, inTransaction, type Context } from './context.js';
 import { planRow, type PlannedTask } from '../domain/sheet-row.js';
+import type { BadRow, SheetImportReport } from '../report-model/sheet-import.js';
 
 export interface SheetImportInput {
   file: string;
@@ -42,29 +43,7 @@ export interface SheetImportInput {
   again: boolean;
 }
 
-export interface BadRow {
-  line: number;
-  reasons: Text[];
-}
 
-export interface SheetImportReport {
-  file: string;
-  headerLine: number;
-  columns: { header: string; field: SheetField }[];
-  unread: string[];
-  /** Rows with something in them below the header. */
-  rows: number;
-  good: number;
-  bad: BadRow[];
-  /** Tasks the good rows make (a group as lead makes one per member unit). */
-  tasks: number;
-  newSources: string[];
-  imported: boolean;
-  dryRun: boolean;
-  taskIds: { first: number; last: number } | null;
-  /** When the same file was imported before: when, by whom, which task ids. */
-  importedBefore: EarlierSheetImport | null;
-}
 
 /** Rows looked at for the header: trackers put a title and a subtitle above it. */
 const HEADER_SEARCH_ROWS = 30;

@@ -9,12 +9,6 @@ import type { Database } from './schema.js';
 
 type Table = keyof Database;
 
-/** One table's rows counted on both sides of a copy. */
-export interface TableCount {
-  table: string;
-  source: number;
-  target: number;
-}
 
 /** Every table, parents before children, each with the key it is read in order of. */
 export const TABLES: { name: Table; key: string[]; id: boolean }[] = [

@@ -3,7 +3,7 @@
  * mark and CRLF, dates dd/mm/yyyy, formula-like text neutralised (import-sheet takes the
  * apostrophe off again).
  */
-import type { ExportedTask } from '../../app/export-tasks.js';
+import type { ExportedTask } from '../../report-model/export.js';
 import { neutraliseFormula } from '../digest/safe-cell.js';
 import { EXPORT_COLUMNS, exportCells, type ExportCell } from './columns.js';
 

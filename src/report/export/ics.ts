@@ -6,7 +6,7 @@
  * and SEQUENCE counts the extensions, so a calendar that imports the file again moves the event
  * when the due date moves instead of adding a second one.
  */
-import type { ExportedTask } from '../../app/export-tasks.js';
+import type { ExportedTask } from '../../report-model/export.js';
 import { addDays, formatDate } from '../../domain/dates.js';
 
 export function escapeText(text: string): string {
