@@ -26,6 +26,7 @@ import { cellText } from '../domain/sheet-values.js';
 import { fold } from '../domain/text.js';
 import { checkSheetFile, hashSheetFile, readSheetRows } from '../sheet/open-sheet.js';
 import { progressBar } from '../sheet/progress.js';
+import { findTiming } from '../import/deadlines.js';
 import { kindOfNumber } from './add-task.js';
 import { loadCalendar } from './calendar.js';
 import { lockRule } from '../db/locks.js';
@@ -113,7 +114,7 @@ export async function importSheet(ctx: Context, input: SheetImportInput): Promis
       }
       const outcome = planRow(row.line, row.cells, fields, {
         registry,
-        calendar,
+        readDeadline: (words, base) => findTiming(words, { base, calendar }),
         today: ctx.today,
         knownSourceDate: (n) => knownSources.get(n)?.date ?? undefined,
       });

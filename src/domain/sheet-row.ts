@@ -9,8 +9,6 @@ import type { SheetField } from './sheet-columns.js';
 import { cellText, isOngoingWord, readDateCell, splitNames, statusWord, type CellValue } from './sheet-values.js';
 import { cleanLine } from './text.js';
 import { findUnitOrGroup, membersOf, type Registry, type Unit } from './units.js';
-import type { WorkingCalendar } from './working-days.js';
-import { findTiming } from '../import/deadlines.js';
 
 export interface PlannedTask {
   line: number;
@@ -33,9 +31,13 @@ export interface PlannedTask {
   notes: { on: IsoDate; note: string }[];
 }
 
+/** A deadline in words as the import layer reads it; only its kind and date matter here. */
+export type DeadlineWords = { kind: 'due'; due: IsoDate } | { kind: 'ongoing' } | { kind: 'recurring' };
+
 export interface RowContext {
   registry: Registry;
-  calendar: WorkingCalendar;
+  /** Reads a deadline in words ("trong 15 ngày", "trước 30/6") counted from `base`: import/deadlines.ts. */
+  readDeadline: (words: string, base: IsoDate) => DeadlineWords | null;
   today: IsoDate;
   /** The issue (else meeting) date of a source already in the database, by number. */
   knownSourceDate: (number: string) => IsoDate | null | undefined;
@@ -146,7 +148,7 @@ export function planRow(line: number, cells: CellValue[], fields: (SheetField | 
     const words = dueCell.text;
     if (isOngoingWord(words)) ongoing = true;
     else {
-      const timing = findTiming(words, { base: assignedOn, calendar: ctx.calendar }) ?? findTiming(`trong ${words}`, { base: assignedOn, calendar: ctx.calendar });
+      const timing = ctx.readDeadline(words, assignedOn) ?? ctx.readDeadline(`trong ${words}`, assignedOn);
       if (timing?.kind === 'due') due = timing.due;
       else if (timing?.kind === 'ongoing') ongoing = true;
       else if (timing?.kind === 'recurring') {
