@@ -1,6 +1,6 @@
 /** The audit trail: append-only; nothing here updates or deletes an entry. */
 import { chainHash, chainHead } from './audit-chain.js';
-import type { Db } from './connect.js';
+import type { Db } from './database.js';
 import type { AuditEventTable } from './schema.js';
 import type { Selectable } from 'kysely';
 

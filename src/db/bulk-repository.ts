@@ -4,7 +4,7 @@
  * take a few hundred statements instead of a few hundred thousand.
  */
 import { chainHash, chainHead, type ChainedFields } from './audit-chain.js';
-import type { Db } from './connect.js';
+import type { Db } from './database.js';
 import type { IsoDate } from '../domain/dates.js';
 import type { NewTaskRow } from './schema.js';
 

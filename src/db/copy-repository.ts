@@ -3,7 +3,7 @@
  * identity sequences are moved past the copied ids so the next row added gets a new one.
  */
 import { sql } from 'kysely';
-import type { Db } from './connect.js';
+import type { Db } from './database.js';
 import { dialectOf } from './dialect.js';
 import type { Database } from './schema.js';
 

@@ -4,7 +4,7 @@ import { sql } from 'kysely';
 import type { IsoDate } from '../domain/dates.js';
 import type { Period } from '../domain/recurrence.js';
 import type { ExtensionRecord, SourceRef, Task, UnitRef } from '../domain/task.js';
-import type { Db } from './connect.js';
+import type { Db } from './database.js';
 
 export interface LatestNote {
   on: IsoDate;

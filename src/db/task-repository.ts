@@ -3,7 +3,7 @@ import { sql, type ExpressionBuilder, type SelectQueryBuilder } from 'kysely';
 import { MAX_DATE, type IsoDate } from '../domain/dates.js';
 import type { Period } from '../domain/recurrence.js';
 import type { ExtensionRecord, Task, UnitRef } from '../domain/task.js';
-import type { Db } from './connect.js';
+import type { Db } from './database.js';
 import { dialectOf } from './dialect.js';
 import type { Database, NewTaskRow, TaskUpdate } from './schema.js';
 
