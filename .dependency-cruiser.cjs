@@ -1,6 +1,6 @@
 /**
  * The layers of src/ (shared/HOUSE-STYLE.md): cli → app → (import, remind, report-model, sheet,
- * db) → domain. report/ is presentation, imported by cli/ alone; report-model/ holds the shapes
+ * db) → domain. report/ is presentation, imported by cli/ (and web/, the other shell) alone; report-model/ holds the shapes
  * app/ returns and report/ draws; io/ and types/ are leaf utilities that any layer below cli/
  * may use. Checked by `npm test` (test/boundaries.test.ts) and by `npm run boundaries`.
  */
@@ -25,8 +25,8 @@ module.exports = {
     {
       name: 'report-only-from-cli',
       severity: 'error',
-      comment: 'report/ is presentation: only cli/ chooses a renderer.',
-      from: { path: '^src/', pathNot: '^src/(cli|report)/' },
+      comment: 'report/ is presentation: only cli/ (and web/, the other shell) chooses a renderer.',
+      from: { path: '^src/', pathNot: '^src/(cli|web|report)/' },
       to: { path: '^src/report/' },
     },
     {
@@ -39,16 +39,23 @@ module.exports = {
     {
       name: 'app-not-up',
       severity: 'error',
-      comment: 'app/ returns data and never prints: it imports neither cli/ nor report/.',
+      comment: 'app/ returns data and never prints: it imports neither cli/, web/ nor report/.',
       from: { path: '^src/app/' },
-      to: { path: '^src/(cli|report)/' },
+      to: { path: '^src/(cli|web|report)/' },
+    },
+    {
+      name: 'web-only-from-cli',
+      severity: 'error',
+      comment: 'web/ is the unit heads\' page, loaded by `tasks serve` alone.',
+      from: { path: '^src/', pathNot: '^src/(cli|web)/' },
+      to: { path: '^src/web/' },
     },
     {
       name: 'middle-not-up',
       severity: 'error',
       comment: 'import/, remind/, report-model/, sheet/ and db/ are used by app/; they do not reach up to it.',
       from: { path: MIDDLE },
-      to: { path: '^src/(app|cli|report)/' },
+      to: { path: '^src/(app|cli|web|report)/' },
     },
     {
       name: 'middle-not-sideways',
