@@ -51,7 +51,8 @@ async function sourceFor(ctx: Context, input: AddTaskInput['source']): Promise<S
   return source;
 }
 
-export async function addTask(ctx: Context, input: AddTaskInput): Promise<TaskView[]> {
+/** What can be refused before the database is opened: an empty text, a future --issued, a bad --day or a past --until. */
+function checkInput(ctx: Context, input: AddTaskInput): string {
   const text = cleanLine(input.text);
   if (!text) {
     throw new ValidationError(t('nội dung nhiệm vụ để trống', 'the task text is empty'), t('ghi nội dung trong dấu ngoặc kép: tasks add "Nội dung" --unit VP ...', 'quote the text: tasks add "Text" --unit VP ...'));
@@ -71,7 +72,66 @@ export async function addTask(ctx: Context, input: AddTaskInput): Promise<TaskVi
       throw new ValidationError(t(`--until ${formatDate(schedule.until)} đã qua`, `--until ${schedule.until} is in the past`));
     }
   }
+  return text;
+}
 
+interface NewTask {
+  text: string;
+  schedule: Schedule;
+  lead: Unit;
+  coordinating: Unit[];
+  source: SourceRef | null;
+  assignedOn: IsoDate;
+  stamp: string;
+}
+
+/** A recurring series for one lead unit, and its occurrences due so far. */
+async function addSeries(trx: Context, task: NewTask & { schedule: Extract<Schedule, { kind: 'recurring' }> }): Promise<number[]> {
+  const { text, schedule, lead } = task;
+  const series = {
+    text,
+    leadUnitId: lead.id,
+    coordinatorIds: task.coordinating.map((u) => u.id),
+    every: schedule.every,
+    day: schedule.day,
+    startsOn: task.assignedOn,
+    untilOn: schedule.until,
+    nextPeriodOn: firstPeriodStart(schedule.every, schedule.day, task.assignedOn),
+    sourceId: task.source?.id ?? null,
+    directiveId: null,
+  };
+  const seriesId = await insertSeries(trx.db, series, task.stamp);
+  await audit(trx, 'series.add', { unitId: lead.id }, { series: seriesId, text, lead: lead.code, every: schedule.every, day: schedule.day, until: schedule.until });
+  return createOccurrences(trx, { ...series, id: seriesId });
+}
+
+/** One task, dated or ongoing, for one lead unit. */
+async function addOne(trx: Context, task: NewTask): Promise<number> {
+  const { text, schedule, lead, coordinating, source, stamp } = task;
+  const due = schedule.kind === 'due' ? schedule.due : null;
+  const id = await insertTask(
+    trx.db,
+    {
+      text,
+      text_folded: fold(text),
+      lead_unit_id: lead.id,
+      ongoing: schedule.kind === 'ongoing' ? 1 : 0,
+      original_due_on: due,
+      due_on: due,
+      assigned_on: task.assignedOn,
+      source_id: source?.id ?? null,
+      created_at: stamp,
+      updated_at: stamp,
+    },
+    coordinating.map((u) => u.id),
+  );
+  await audit(trx, 'task.add', { taskId: id }, { text, lead: lead.code, coordinating: coordinating.map((u) => u.code), due, ongoing: schedule.kind === 'ongoing', source: source?.number ?? null });
+  return id;
+}
+
+export async function addTask(ctx: Context, input: AddTaskInput): Promise<TaskView[]> {
+  const text = checkInput(ctx, input);
+  const { schedule } = input;
   const ids = await inTransaction(ctx, async (trx) => {
     const registry = await loadRegistry(trx.db);
     const leads = resolveUnits(registry, input.unit);
@@ -87,45 +147,9 @@ export async function addTask(ctx: Context, input: AddTaskInput): Promise<TaskVi
     const stamp = trx.now().toISOString();
     const created: number[] = [];
     for (const lead of leads) {
-      const coordinating = coordinators.filter((u) => u.id !== lead.id);
-      const coordinatorIds = coordinating.map((u) => u.id);
-      if (schedule.kind === 'recurring') {
-        const series = {
-          text,
-          leadUnitId: lead.id,
-          coordinatorIds,
-          every: schedule.every,
-          day: schedule.day,
-          startsOn: assignedOn,
-          untilOn: schedule.until,
-          nextPeriodOn: firstPeriodStart(schedule.every, schedule.day, assignedOn),
-          sourceId: source?.id ?? null,
-          directiveId: null,
-        };
-        const seriesId = await insertSeries(trx.db, series, stamp);
-        await audit(trx, 'series.add', { unitId: lead.id }, { series: seriesId, text, lead: lead.code, every: schedule.every, day: schedule.day, until: schedule.until });
-        created.push(...(await createOccurrences(trx, { ...series, id: seriesId })));
-        continue;
-      }
-      const due = schedule.kind === 'due' ? schedule.due : null;
-      const id = await insertTask(
-        trx.db,
-        {
-          text,
-          text_folded: fold(text),
-          lead_unit_id: lead.id,
-          ongoing: schedule.kind === 'ongoing' ? 1 : 0,
-          original_due_on: due,
-          due_on: due,
-          assigned_on: assignedOn,
-          source_id: source?.id ?? null,
-          created_at: stamp,
-          updated_at: stamp,
-        },
-        coordinatorIds,
-      );
-      await audit(trx, 'task.add', { taskId: id }, { text, lead: lead.code, coordinating: coordinating.map((u) => u.code), due, ongoing: schedule.kind === 'ongoing', source: source?.number ?? null });
-      created.push(id);
+      const task = { text, schedule, lead, coordinating: coordinators.filter((u) => u.id !== lead.id), source, assignedOn, stamp };
+      if (schedule.kind === 'recurring') created.push(...(await addSeries(trx, { ...task, schedule })));
+      else created.push(await addOne(trx, task));
     }
     return created;
   });

@@ -4,7 +4,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { copyDatabase, inspectDatabaseFile, openForCopy, restoreDatabase, type DatabaseSummary } from '../db/backup.js';
+import { copyDatabase, inspectDatabaseFile, openForCopy, restoreDatabase, type BusyOptions, type DatabaseSummary } from '../db/backup.js';
 import { DatabaseError, ValidationError, t } from '../domain/errors.js';
 import { audit, inTransaction, type Context } from './context.js';
 
@@ -25,7 +25,7 @@ export interface BackupResult {
   summary: DatabaseSummary;
 }
 
-export async function backupDatabase(location: string, destination: string, options: { force?: boolean } = {}): Promise<BackupResult> {
+export async function backupDatabase(location: string, destination: string, options: { force?: boolean } & BusyOptions = {}): Promise<BackupResult> {
   if (!fs.existsSync(location)) throw noDatabase(location);
   if (sameFile(location, destination)) {
     throw new ValidationError(t('tệp sao lưu trùng với cơ sở dữ liệu đang dùng', 'the backup file is the database itself'), t('chọn một tên tệp khác', 'choose another file name'));
@@ -37,7 +37,7 @@ export async function backupDatabase(location: string, destination: string, opti
     // An older copy is replaced (a nightly job reuses one name); anything else is never overwritten.
     let existing: DatabaseSummary;
     try {
-      existing = inspectDatabaseFile(destination, false);
+      existing = inspectDatabaseFile(destination, false, options);
     } catch {
       throw new ValidationError(
         t(`đã có tệp "${destination}" không phải bản sao lưu của tasks; không ghi đè`, `"${destination}" exists and is not a tasks backup; not overwritten`),
@@ -45,7 +45,7 @@ export async function backupDatabase(location: string, destination: string, opti
       );
     }
     // Another tracker (its first migration is not this one's), or one in use (a -wal beside it).
-    const current = inspectDatabaseFile(location, false);
+    const current = inspectDatabaseFile(location, false, options);
     const inUse = fs.existsSync(`${destination}-wal`) && fs.statSync(`${destination}-wal`).size > 0;
     if (!options.force && (existing.origin !== current.origin || inUse)) {
       throw new ValidationError(
@@ -59,13 +59,13 @@ export async function backupDatabase(location: string, destination: string, opti
   } else {
     fs.mkdirSync(path.dirname(path.resolve(destination)), { recursive: true });
   }
-  const handle = openForCopy(location);
+  const handle = openForCopy(location, options);
   try {
     await copyDatabase(handle, destination);
   } finally {
     handle.close();
   }
-  const summary = inspectDatabaseFile(destination);
+  const summary = inspectDatabaseFile(destination, true, options);
   return { file: destination, bytes: fs.statSync(destination).size, summary };
 }
 
@@ -78,17 +78,17 @@ export interface RestorePlan {
 }
 
 /** Checks the copy (integrity, ours, not newer) and the database it would replace; writes nothing. */
-export function planRestore(file: string, location: string): RestorePlan {
+export function planRestore(file: string, location: string, options: BusyOptions = {}): RestorePlan {
   if (sameFile(file, location)) {
     throw new ValidationError(t('tệp khôi phục chính là cơ sở dữ liệu đang dùng', 'the file to restore is the database itself'), t('nêu tệp do "tasks backup" tạo ra', 'name a file made by "tasks backup"'));
   }
-  const candidate = inspectDatabaseFile(file);
-  const current = fs.existsSync(location) ? inspectDatabaseFile(location, false) : null;
+  const candidate = inspectDatabaseFile(file, true, options);
+  const current = fs.existsSync(location) ? inspectDatabaseFile(location, false, options) : null;
   return { file, location, candidate, current };
 }
 
-export function restoreFromPlan(plan: RestorePlan): Promise<{ aside: string | null }> {
-  return restoreDatabase(plan.file, plan.location);
+export function restoreFromPlan(plan: RestorePlan, options: BusyOptions = {}): Promise<{ aside: string | null }> {
+  return restoreDatabase(plan.file, plan.location, options);
 }
 
 /** The restored database's own trail says when and from what it was put back. */

@@ -5,7 +5,8 @@
  * difference undoes the copy.
  */
 import type { Db } from '../db/connect.js';
-import { analyzeCopy, countRows, moveSequencePast, readRows, TABLES, writeRows, type TableCount } from '../db/copy-repository.js';
+import { analyzeCopy, countRows, moveSequencePast, readRows, TABLES, writeRows } from '../db/copy-repository.js';
+import type { TableCount } from '../report-model/copy.js';
 import { recordAudit } from '../db/audit-repository.js';
 import { findActing } from '../db/person-repository.js';
 import { AccessError, ConflictError, DatabaseError, t } from '../domain/errors.js';

@@ -3,9 +3,9 @@ import { listDueRows } from '../db/due-view-repository.js';
 import { loadRegistry } from '../db/unit-repository.js';
 import { addDays } from '../domain/dates.js';
 import { ValidationError, t } from '../domain/errors.js';
-import { statusOf, type Status } from '../domain/status.js';
+import { isOpen, statusOf, type Status } from '../domain/status.js';
 import type { TaskView, UnitRef } from '../domain/task.js';
-import { compareVietnamese } from '../domain/text.js';
+import { compareByDue, unitRanks } from '../domain/task-order.js';
 import { resolveUnits } from '../domain/units.js';
 import type { Context } from './context.js';
 import { loadViews } from './load-tasks.js';
@@ -46,7 +46,7 @@ export async function leadUnitIdsFor(ctx: Context, unit: string | null): Promise
 }
 
 function sectionOf(view: Pick<DueLine, 'lead' | 'bucket'>): Section | null {
-  if (view.lead === null) return view.bucket === 'open_in_term' || view.bucket === 'open_overdue' || view.bucket === 'undated' || view.bucket === 'ongoing' ? 'unsettled' : null;
+  if (view.lead === null) return isOpen(view.bucket) ? 'unsettled' : null;
   if (view.bucket === 'open_overdue') return 'overdue';
   if (view.bucket === 'open_in_term') return 'due_soon';
   if (view.bucket === 'undated') return 'unsettled';
@@ -55,34 +55,9 @@ function sectionOf(view: Pick<DueLine, 'lead' | 'bucket'>): Section | null {
 
 const SECTION_ORDER: Record<Section, number> = { overdue: 0, due_soon: 1, unsettled: 2 };
 
-/**
- * ISO dates order as plain strings. localeCompare gave the same order through ICU collation, at
- * a cost that showed in the profile: the daily view sorts thousands of tasks.
- */
-function compareIso(a: string, b: string): number {
-  return a === b ? 0 : a < b ? -1 : 1;
-}
-
-/**
- * Most days late first, then earliest due first; within a day, by unit in Vietnamese order
- * (`unitRank`, from unitRanks: a handful of units, collated once, rather than thousands of
- * collations while sorting).
- */
+/** By section, then in the overdue order (domain/task-order.ts), units in Vietnamese order. */
 export function compareDue<T extends Sortable>(a: T, b: T, unitRank: (entry: T) => number): number {
-  return (
-    SECTION_ORDER[a.section] - SECTION_ORDER[b.section] ||
-    (b.daysLate ?? 0) - (a.daysLate ?? 0) ||
-    compareIso(a.due ?? '9999', b.due ?? '9999') ||
-    unitRank(a) - unitRank(b) ||
-    a.id - b.id
-  );
-}
-
-/** Each lead unit's place in Vietnamese alphabetical order of names (no unit: first). */
-export function unitRanks(entries: readonly Pick<TaskView, 'lead'>[]): (entry: Pick<TaskView, 'lead'>) => number {
-  const names = [...new Set(entries.map((e) => e.lead?.name ?? ''))].sort(compareVietnamese);
-  const rank = new Map(names.map((name, i) => [name, i]));
-  return (entry) => rank.get(entry.lead?.name ?? '')!;
+  return SECTION_ORDER[a.section] - SECTION_ORDER[b.section] || compareByDue(a, b, unitRank);
 }
 
 function horizonOf(ctx: Context, input: DueViewInput): string {

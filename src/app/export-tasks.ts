@@ -10,16 +10,13 @@ import type { Bucket } from '../domain/status.js';
 import { viewAsOf, type TaskView } from '../domain/task.js';
 import { resolveUnits } from '../domain/units.js';
 import type { Context } from './context.js';
+import type { ExportedTask } from '../report-model/export.js';
 
 export interface ExportInput {
   unit: string | null;
   buckets: Bucket[] | null;
 }
 
-export interface ExportedTask {
-  view: TaskView;
-  progress: LatestNote | null;
-}
 
 export interface TaskExport {
   /** Pages of tasks in id order. */

@@ -21,6 +21,10 @@ import type { Flag, Proposal, ProposedDirective, SourceMeta } from '../import/ty
 import { loadCalendar } from './calendar.js';
 import { audit, inTransaction, type Context } from './context.js';
 import { createOccurrences } from './materialise-series.js';
+import type { PlannedDirective } from '../report-model/import-plan.js';
+
+/** Named here too: the review prompt in cli/ takes it with the plan. */
+export type { PlannedDirective };
 
 export interface ImportPlan {
   proposal: Proposal;
@@ -30,24 +34,6 @@ export interface ImportPlan {
   alreadyImported: boolean;
 }
 
-/** One directive as it will be written, after the review and the --default-due/--fallback-unit rules. */
-export interface PlannedDirective {
-  ordinal: string;
-  text: string;
-  lead: Unit[];
-  /** Whether one more task, with no unit, carries the owner the registry does not know. */
-  unassigned: boolean;
-  ownerText: string | null;
-  coordinating: Unit[];
-  schedule: 'once' | 'ongoing' | 'recurring';
-  due: IsoDate | null;
-  every: Period | null;
-  day: number | null;
-  flags: Flag[];
-  /** The words that decided the owner and the timing, and where they stand in the source. */
-  evidence: ProposedDirective['evidence'];
-  skipped: boolean;
-}
 
 /** What the reviewer decided for one directive; absent fields keep the proposal. */
 export interface Decision {

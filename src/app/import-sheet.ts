@@ -26,11 +26,13 @@ import { cellText } from '../domain/sheet-values.js';
 import { fold } from '../domain/text.js';
 import { checkSheetFile, hashSheetFile, readSheetRows } from '../sheet/open-sheet.js';
 import { progressBar } from '../sheet/progress.js';
+import { findTiming } from '../import/deadlines.js';
 import { kindOfNumber } from './add-task.js';
 import { loadCalendar } from './calendar.js';
 import { lockRule } from '../db/locks.js';
 import { audit, inTransaction, type Context } from './context.js';
-import { planRow, type PlannedTask } from './sheet-row.js';
+import { planRow, type PlannedTask } from '../domain/sheet-row.js';
+import type { BadRow, SheetImportReport } from '../report-model/sheet-import.js';
 
 export interface SheetImportInput {
   file: string;
@@ -42,29 +44,7 @@ export interface SheetImportInput {
   again: boolean;
 }
 
-export interface BadRow {
-  line: number;
-  reasons: Text[];
-}
 
-export interface SheetImportReport {
-  file: string;
-  headerLine: number;
-  columns: { header: string; field: SheetField }[];
-  unread: string[];
-  /** Rows with something in them below the header. */
-  rows: number;
-  good: number;
-  bad: BadRow[];
-  /** Tasks the good rows make (a group as lead makes one per member unit). */
-  tasks: number;
-  newSources: string[];
-  imported: boolean;
-  dryRun: boolean;
-  taskIds: { first: number; last: number } | null;
-  /** When the same file was imported before: when, by whom, which task ids. */
-  importedBefore: EarlierSheetImport | null;
-}
 
 /** Rows looked at for the header: trackers put a title and a subtitle above it. */
 const HEADER_SEARCH_ROWS = 30;
@@ -134,7 +114,7 @@ export async function importSheet(ctx: Context, input: SheetImportInput): Promis
       }
       const outcome = planRow(row.line, row.cells, fields, {
         registry,
-        calendar,
+        readDeadline: (words, base) => findTiming(words, { base, calendar }),
         today: ctx.today,
         knownSourceDate: (n) => knownSources.get(n)?.date ?? undefined,
       });
@@ -172,87 +152,107 @@ async function writePlanned(ctx: Context, planned: PlannedTask[], origin: { shee
       if (before) throw alreadyImported(origin.file, before);
     }
     const stamp = trx.now().toISOString();
-    // Looked up again inside the transaction: someone may have added a source since the plan.
-    const known = await sourcesByNumber(trx.db);
-    const sourceIds = new Map([...known].map(([number, s]) => [number, s.id]));
-    const missing = new Map<string, IsoDate | null>();
-    for (const p of planned) if (p.source && !sourceIds.has(p.source.number) && !missing.has(p.source.number)) missing.set(p.source.number, p.source.issuedOn);
-    const created = await insertSourceRows(
-      trx.db,
-      [...missing].map(([number, issuedOn]) => ({ kind: kindOfNumber(number), number, issued_on: issuedOn, created_at: stamp })),
-    );
-    for (const [number, id] of created) sourceIds.set(number, id);
-    await insertAuditRows(
-      trx.db,
-      [...created].map(([number, id]) => ({ at: stamp, actor: trx.actor, action: 'source.add', task_id: null, unit_id: null, detail: JSON.stringify({ source: id, number, sheet, asOf: trx.today }) })),
-    );
-
-    const rows: NewTaskRow[] = [];
-    const owners: { plan: PlannedTask; leadCode: string | null }[] = [];
-    for (const p of planned) {
-      for (const lead of p.leads.length ? p.leads : [null]) {
-        rows.push({
-          text: p.text,
-          text_folded: fold(p.text),
-          lead_unit_id: lead?.id ?? null,
-          owner_text: lead ? null : p.ownerText,
-          ongoing: p.ongoing ? 1 : 0,
-          original_due_on: p.originalDue,
-          due_on: p.due,
-          last_extended_on: p.extension?.grantedOn ?? null,
-          assigned_on: p.assignedOn,
-          completed_on: p.completedOn,
-          evidence: p.completedOn ? p.evidence : null,
-          completion_note: p.completedOn ? p.completionNote : null,
-          cancelled_on: p.cancelledOn,
-          cancel_reason: p.cancelReason,
-          source_id: p.source ? sourceIds.get(p.source.number)! : null,
-          created_at: stamp,
-          updated_at: stamp,
-        });
-        owners.push({ plan: p, leadCode: lead?.code ?? null });
-      }
-    }
+    const sourceIds = await writeSources(trx, planned, stamp, sheet);
+    const { rows, owners } = taskRowsOf(planned, sourceIds, stamp);
     const ids = await insertTaskRows(trx.db, rows);
-
-    const coordinators: { task_id: number; unit_id: number }[] = [];
-    const extensions: Parameters<typeof insertExtensionRows>[1] = [];
-    const notes: Parameters<typeof insertNoteRows>[1] = [];
-    const audits: AuditRow[] = [];
-    owners.forEach(({ plan: p, leadCode }, i) => {
-      const id = ids[i];
-      for (const u of p.coordinating) if (u.code !== leadCode) coordinators.push({ task_id: id, unit_id: u.id });
-      if (p.extension && p.due) {
-        extensions.push({ task_id: id, from_on: p.originalDue, to_on: p.due, reason: p.extension.reason, granted_on: p.extension.grantedOn, author: trx.actor, created_at: stamp });
-      }
-      for (const n of p.notes) notes.push({ task_id: id, noted_on: n.on, note: n.note, author: trx.actor, created_at: stamp });
-      audits.push({
-        at: stamp,
-        actor: trx.actor,
-        action: 'task.add',
-        task_id: id,
-        unit_id: null,
-        detail: JSON.stringify({
-          text: p.text,
-          lead: leadCode,
-          coordinating: p.coordinating.map((u) => u.code),
-          due: p.due,
-          originalDue: p.originalDue,
-          ongoing: p.ongoing,
-          source: p.source?.number ?? null,
-          completedOn: p.completedOn,
-          cancelledOn: p.cancelledOn,
-          sheet,
-          line: p.line,
-          asOf: trx.today,
-        }),
-      });
-    });
-    await insertCoordinatorRows(trx.db, coordinators);
-    await insertExtensionRows(trx.db, extensions);
-    await insertNoteRows(trx.db, notes);
-    await insertAuditRows(trx.db, audits);
+    await writeTaskDetails(trx, owners, ids, stamp, sheet);
     await audit(trx, 'sheet.import', {}, { sheet, hash, rows: planned.length, skipped, tasks: ids.length, first: ids[0] ?? null, last: ids[ids.length - 1] ?? null });
     return ids;
   });
+}
+
+/** The id of every document number the rows name: the sources not in the database yet are added, each with its audit entry. */
+async function writeSources(trx: Context, planned: PlannedTask[], stamp: string, sheet: string): Promise<Map<string, number>> {
+  // Looked up again inside the transaction: someone may have added a source since the plan.
+  const known = await sourcesByNumber(trx.db);
+  const sourceIds = new Map([...known].map(([number, s]) => [number, s.id]));
+  const missing = new Map<string, IsoDate | null>();
+  for (const p of planned) if (p.source && !sourceIds.has(p.source.number) && !missing.has(p.source.number)) missing.set(p.source.number, p.source.issuedOn);
+  const created = await insertSourceRows(
+    trx.db,
+    [...missing].map(([number, issuedOn]) => ({ kind: kindOfNumber(number), number, issued_on: issuedOn, created_at: stamp })),
+  );
+  for (const [number, id] of created) sourceIds.set(number, id);
+  await insertAuditRows(
+    trx.db,
+    [...created].map(([number, id]) => ({ at: stamp, actor: trx.actor, action: 'source.add', task_id: null, unit_id: null, detail: JSON.stringify({ source: id, number, sheet, asOf: trx.today }) })),
+  );
+  return sourceIds;
+}
+
+interface PlannedRow {
+  plan: PlannedTask;
+  leadCode: string | null;
+}
+
+/** One task row per lead unit of each planned task (one unassigned row when it has none), with who it is for. */
+function taskRowsOf(planned: PlannedTask[], sourceIds: ReadonlyMap<string, number>, stamp: string): { rows: NewTaskRow[]; owners: PlannedRow[] } {
+  const rows: NewTaskRow[] = [];
+  const owners: PlannedRow[] = [];
+  for (const p of planned) {
+    for (const lead of p.leads.length ? p.leads : [null]) {
+      rows.push({
+        text: p.text,
+        text_folded: fold(p.text),
+        lead_unit_id: lead?.id ?? null,
+        owner_text: lead ? null : p.ownerText,
+        ongoing: p.ongoing ? 1 : 0,
+        original_due_on: p.originalDue,
+        due_on: p.due,
+        last_extended_on: p.extension?.grantedOn ?? null,
+        assigned_on: p.assignedOn,
+        completed_on: p.completedOn,
+        evidence: p.completedOn ? p.evidence : null,
+        completion_note: p.completedOn ? p.completionNote : null,
+        cancelled_on: p.cancelledOn,
+        cancel_reason: p.cancelReason,
+        source_id: p.source ? sourceIds.get(p.source.number)! : null,
+        created_at: stamp,
+        updated_at: stamp,
+      });
+      owners.push({ plan: p, leadCode: lead?.code ?? null });
+    }
+  }
+  return { rows, owners };
+}
+
+/** What hangs off each new task (coordinating units, its extension, its notes) and its audit entry, in multi-row inserts. */
+async function writeTaskDetails(trx: Context, owners: PlannedRow[], ids: number[], stamp: string, sheet: string): Promise<void> {
+  const coordinators: { task_id: number; unit_id: number }[] = [];
+  const extensions: Parameters<typeof insertExtensionRows>[1] = [];
+  const notes: Parameters<typeof insertNoteRows>[1] = [];
+  const audits: AuditRow[] = [];
+  owners.forEach(({ plan: p, leadCode }, i) => {
+    const id = ids[i];
+    for (const u of p.coordinating) if (u.code !== leadCode) coordinators.push({ task_id: id, unit_id: u.id });
+    if (p.extension && p.due) {
+      extensions.push({ task_id: id, from_on: p.originalDue, to_on: p.due, reason: p.extension.reason, granted_on: p.extension.grantedOn, author: trx.actor, created_at: stamp });
+    }
+    for (const n of p.notes) notes.push({ task_id: id, noted_on: n.on, note: n.note, author: trx.actor, created_at: stamp });
+    audits.push({
+      at: stamp,
+      actor: trx.actor,
+      action: 'task.add',
+      task_id: id,
+      unit_id: null,
+      detail: JSON.stringify({
+        text: p.text,
+        lead: leadCode,
+        coordinating: p.coordinating.map((u) => u.code),
+        due: p.due,
+        originalDue: p.originalDue,
+        ongoing: p.ongoing,
+        source: p.source?.number ?? null,
+        completedOn: p.completedOn,
+        cancelledOn: p.cancelledOn,
+        sheet,
+        line: p.line,
+        asOf: trx.today,
+      }),
+    });
+  });
+  await insertCoordinatorRows(trx.db, coordinators);
+  await insertExtensionRows(trx.db, extensions);
+  await insertNoteRows(trx.db, notes);
+  await insertAuditRows(trx.db, audits);
 }

@@ -1,5 +1,5 @@
 /** `tasks info`: where the database is, its schema version and what it holds. */
-import { schemaVersion } from '../db/connect.js';
+import { schemaVersion } from '../db/migrate.js';
 import { countSources } from '../db/source-repository.js';
 import { countTasks } from '../db/task-repository.js';
 import { loadRegistry } from '../db/unit-repository.js';

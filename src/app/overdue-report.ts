@@ -2,8 +2,8 @@
 import { latestNotes } from '../db/note-repository.js';
 import { loadRegistry } from '../db/unit-repository.js';
 import { resolveUnits } from '../domain/units.js';
-import { overdueEntries } from '../report/digest/build.js';
-import type { Digest } from '../report/digest/model.js';
+import { overdueEntries } from '../domain/digest/build.js';
+import type { Digest } from '../domain/digest/model.js';
 import { configMap } from './config.js';
 import type { Context } from './context.js';
 import { loadViews } from './load-tasks.js';

@@ -7,9 +7,10 @@ import { loadRegistry } from '../db/unit-repository.js';
 import { formatDate, type IsoDate } from '../domain/dates.js';
 import { ValidationError, t } from '../domain/errors.js';
 import { resolveUnits } from '../domain/units.js';
-import { countBucket, emptyCounts, type Counts } from '../report/digest/model.js';
+import { countBucket, emptyCounts, type Counts } from '../domain/digest/model.js';
 import { tallyBuckets } from './bucket-counts.js';
 import type { Context } from './context.js';
+import type { Stats, StatsCounts } from '../report-model/stats.js';
 
 export interface StatsRequest {
   from: IsoDate | null;
@@ -17,14 +18,7 @@ export interface StatsRequest {
   unit: string | null;
 }
 
-export type StatsCounts = Omit<Counts, 'assigned'> & { tasks: number };
 
-export interface Stats {
-  period: { from: IsoDate; to: IsoDate; asOf: IsoDate };
-  unitFilter: { code: string; name: string }[] | null;
-  totals: StatsCounts;
-  units: (StatsCounts & { code: string | null; name: string })[];
-}
 
 function renamed(c: Counts): StatsCounts {
   const { assigned, ...rest } = c;

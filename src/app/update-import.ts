@@ -25,35 +25,12 @@ import type { IsoDate } from '../domain/dates.js';
 import { fold } from '../domain/text.js';
 import type { Unit } from '../domain/units.js';
 import { audit, inTransaction, type Context } from './context.js';
-import { importDays, ownersOf, writeDirectiveTasks, type ImportPlan, type PlannedDirective } from './import-conclusion.js';
+import { importDays, ownersOf, writeDirectiveTasks, type ImportPlan } from './import-conclusion.js';
+import type { PlannedDirective } from '../report-model/import-plan.js';
+import type { ChangedDirective, RemovedDirective, UpdatePlan } from '../report-model/import-update.js';
 
-export interface ChangedDirective {
-  stored: StoredDirective;
-  now: PlannedDirective;
-  /** Open tasks whose due date follows the corrected one (not extended, not recurring). */
-  redated: { taskId: number; from: IsoDate | null; to: IsoDate }[];
-  /** Lead units the corrected directive names and the old one did not: they get new tasks. */
-  newLeads: Unit[];
-  /** Open tasks of lead units the corrected directive no longer names: cancelled. */
-  droppedTaskIds: number[];
-  /** Their recurring series, stopped. */
-  droppedSeriesIds: number[];
-}
 
-export interface RemovedDirective {
-  stored: StoredDirective;
-  /** Its open tasks, cancelled with a reason; done and cancelled ones stay as they are. */
-  openTaskIds: number[];
-  seriesIds: number[];
-}
 
-export interface UpdatePlan {
-  sourceId: number;
-  added: PlannedDirective[];
-  changed: ChangedDirective[];
-  removed: RemovedDirective[];
-  unchanged: number;
-}
 
 export function hasChanges(update: UpdatePlan): boolean {
   return update.added.length + update.changed.length + update.removed.length > 0;

@@ -5,6 +5,7 @@
 import os from 'node:os';
 import type { Command } from 'commander';
 import type { Context } from '../app/context.js';
+import { databaseOptions, tellBackup } from './database-options.js';
 import { parseDate, todayInVietnam } from '../domain/dates.js';
 import { AccessError, ValidationError, t, type Text } from '../domain/errors.js';
 import { normaliseLogin } from '../domain/login.js';
@@ -98,7 +99,8 @@ export async function openSession(command: Command, access: Access): Promise<Ses
   const named = options.db ?? (process.env.TASKS_DB || undefined);
   const location = named || defaultDatabasePath();
   const readOnly = access.readOnly !== undefined && access.readOnly !== false;
-  const opened = await openDatabase(location, { create: !readOnly && (access.mayCreate || !named), mustHoldData: readOnly });
+  const opened = await openDatabase(location, { create: !readOnly && (access.mayCreate || !named), mustHoldData: readOnly, ...databaseOptions() });
+  tellBackup(opened, render.lang);
   const actor = actorName();
   try {
     const { people, person } = await findActing(opened.db, actor);

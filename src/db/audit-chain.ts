@@ -5,7 +5,7 @@
  */
 import crypto from 'node:crypto';
 import { sql } from 'kysely';
-import type { Db } from './connect.js';
+import type { Db } from './database.js';
 import type { AuditEventTable } from './schema.js';
 import { lockRule } from './locks.js';
 

@@ -1,22 +1,11 @@
 /** The audit trail: append-only; nothing here updates or deletes an entry. */
 import { chainHash, chainHead } from './audit-chain.js';
-import type { Db } from './connect.js';
+import type { AuditEntry, StoredAuditEntry } from '../domain/audit.js';
+import type { Db } from './database.js';
 import type { AuditEventTable } from './schema.js';
 import type { Selectable } from 'kysely';
 
-export interface AuditEntry {
-  at: string;
-  actor: string;
-  action: string;
-  taskId: number | null;
-  unitId: number | null;
-  detail: Record<string, unknown>;
-}
-
-/** An entry as read back, with its place in the trail. */
-export interface StoredAuditEntry extends AuditEntry {
-  id: number;
-}
+export type { AuditEntry, StoredAuditEntry };
 
 export async function recordAudit(db: Db, entry: AuditEntry): Promise<void> {
   const row = {

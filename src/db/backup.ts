@@ -1,7 +1,8 @@
 /**
  * Copies of the SQLite file made with SQLite's online backup, which reads a consistent state
  * while other processes keep using the database: `tasks backup`, `tasks restore`, and the copy
- * taken before a schema migration. The only place besides connect.ts that handles the file.
+ * taken before a schema migration. Files are opened through sqlite-file.ts, as connect.ts opens
+ * them.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -9,11 +10,12 @@ import Sqlite from 'better-sqlite3';
 import { DatabaseError, ValidationError, t } from '../domain/errors.js';
 import { beginAtomicWrite } from '../io/atomic-file.js';
 import { statUserFile } from '../io/user-file.js';
+import { MIGRATIONS_TABLE } from './database.js';
 import { migrationsFor } from './migrations/index.js';
 import { pausePoint } from './pause-point.js';
 import { isBusy, busyError } from './sqlite-errors.js';
+import { isNotADatabase, openSqliteFile, tableNames } from './sqlite-file.js';
 
-const MIGRATION_TABLE = 'kysely_migration';
 /** Copies taken before migrations that are kept; older ones are removed. */
 export const KEEP_MIGRATION_BACKUPS = 5;
 
@@ -38,20 +40,25 @@ function notOurs(file: string): DatabaseError {
   );
 }
 
+/** A copy the user named that SQLite cannot open is not a backup either. */
 function sqliteFileError(error: unknown): boolean {
-  const code = (error as { code?: string }).code ?? '';
-  return code === 'SQLITE_NOTADB' || code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_CANTOPEN';
+  return isNotADatabase(error) || (error as { code?: unknown } | null)?.code === 'SQLITE_CANTOPEN';
+}
+
+/** How long to wait for another process's write; cli/ passes TASKS_BUSY_TIMEOUT_MS. */
+export interface BusyOptions {
+  busyTimeoutMs?: number;
 }
 
 /** What a tasks database holds; refuses a file that is not one, is damaged, or is newer than this version. */
 function summarise(handle: Sqlite.Database, file: string, checkIntegrity: boolean): DatabaseSummary {
-  const tables = (handle.prepare("select name from sqlite_master where type = 'table'").all() as { name: string }[]).map((r) => r.name);
-  if (!tables.includes(MIGRATION_TABLE) || !tables.includes('task')) throw notOurs(file);
+  const tables = tableNames(handle);
+  if (!tables.includes(MIGRATIONS_TABLE) || !tables.includes('task')) throw notOurs(file);
   if (checkIntegrity) {
     const result = handle.prepare('pragma integrity_check').all() as { integrity_check: string }[];
     if (result.length !== 1 || result[0].integrity_check !== 'ok') throw notOurs(file);
   }
-  const applied = (handle.prepare(`select name from ${MIGRATION_TABLE} order by name`).all() as { name: string }[]).map((r) => r.name);
+  const applied = (handle.prepare(`select name from ${MIGRATIONS_TABLE} order by name`).all() as { name: string }[]).map((r) => r.name);
   const known = migrationsFor('sqlite');
   const newer = applied.filter((name) => !(name in known));
   if (newer.length > 0) {
@@ -61,7 +68,7 @@ function summarise(handle: Sqlite.Database, file: string, checkIntegrity: boolea
     );
   }
   const count = (table: string) => Number((handle.prepare(`select count(*) as n from ${table}`).get() as { n: number }).n);
-  const origin = (handle.prepare(`select min(timestamp) as t from ${MIGRATION_TABLE}`).get() as { t: string | null }).t;
+  const origin = (handle.prepare(`select min(timestamp) as t from ${MIGRATIONS_TABLE}`).get() as { t: string | null }).t;
   return { schema: applied.at(-1) ?? null, origin, tasks: count('task'), units: count('unit'), auditEntries: count('audit_event') };
 }
 
@@ -88,13 +95,12 @@ function tidyAfterReading<T>(file: string, read: () => T): T {
 }
 
 /** Opens a file read-only to check it; never creates or changes it. */
-export function inspectDatabaseFile(file: string, checkIntegrity = true): DatabaseSummary {
+export function inspectDatabaseFile(file: string, checkIntegrity = true, options: BusyOptions = {}): DatabaseSummary {
   statUserFile(file);
   return tidyAfterReading(file, () => {
     let handle: Sqlite.Database | undefined;
     try {
-      handle = new Sqlite(file, { readonly: true, fileMustExist: true });
-      handle.pragma('busy_timeout = 10000');
+      handle = openSqliteFile(Sqlite, file, { readonly: true, fileMustExist: true, busyTimeoutMs: options.busyTimeoutMs });
       return summarise(handle, file, checkIntegrity);
     } catch (error) {
       if (sqliteFileError(error)) throw notOurs(file);
@@ -118,7 +124,7 @@ export async function copyDatabase(handle: Sqlite.Database, destination: string)
     file.closeDescriptor();
     await handle.backup(file.temporary);
     // A copy is a single file: in WAL mode, merely reading it would leave -wal and -shm beside it.
-    const copy = new Sqlite(file.temporary);
+    const copy = openSqliteFile(Sqlite, file.temporary);
     try {
       copy.pragma('journal_mode = DELETE');
     } finally {
@@ -136,12 +142,11 @@ export async function copyDatabase(handle: Sqlite.Database, destination: string)
 }
 
 /** Opens the live database for copying from it; refuses a file that is not ours. */
-export function openForCopy(location: string): Sqlite.Database {
+export function openForCopy(location: string, options: BusyOptions = {}): Sqlite.Database {
   if (fs.statSync(location).isDirectory()) throw notOurs(location);
   let handle: Sqlite.Database | undefined;
   try {
-    handle = new Sqlite(location, { fileMustExist: true });
-    handle.pragma('busy_timeout = 10000');
+    handle = openSqliteFile(Sqlite, location, { fileMustExist: true, busyTimeoutMs: options.busyTimeoutMs });
     summarise(handle, location, false);
     return handle;
   } catch (error) {
@@ -197,10 +202,10 @@ export interface RestoreResult {
  * database is first copied aside, then the copy is written into it with the backup API, in one
  * write transaction, so a process killed half-way leaves the old database whole.
  */
-export async function restoreDatabase(file: string, location: string, now = new Date()): Promise<RestoreResult> {
+export async function restoreDatabase(file: string, location: string, options: BusyOptions = {}, now = new Date()): Promise<RestoreResult> {
   let aside: string | null = null;
   if (fs.existsSync(location)) {
-    const current = openForCopy(location);
+    const current = openForCopy(location, options);
     try {
       aside = `${location}.before-restore-${stamp(now)}`;
       await copyDatabase(current, aside);
@@ -211,7 +216,7 @@ export async function restoreDatabase(file: string, location: string, now = new 
   }
   fs.mkdirSync(path.dirname(path.resolve(location)), { recursive: true });
   const tidy = leftoversOf(file);
-  const source = new Sqlite(file, { readonly: true, fileMustExist: true });
+  const source = openSqliteFile(Sqlite, file, { readonly: true, fileMustExist: true, busyTimeoutMs: options.busyTimeoutMs });
   try {
     await source.backup(location);
   } catch (error) {

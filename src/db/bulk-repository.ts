@@ -4,9 +4,9 @@
  * take a few hundred statements instead of a few hundred thousand.
  */
 import { chainHash, chainHead, type ChainedFields } from './audit-chain.js';
-import type { Db } from './connect.js';
+import type { Db } from './database.js';
 import type { IsoDate } from '../domain/dates.js';
-import type { NewTaskRow } from './schema.js';
+import type { NewExtensionRow, NewNoteRow, NewSourceRow, NewTaskRow } from './schema.js';
 
 /** Rows per statement: 21 task columns × 400 stays under SQLite's and PostgreSQL's limits. */
 const CHUNK = 400;
@@ -34,29 +34,11 @@ export async function insertCoordinatorRows(db: Db, rows: { task_id: number; uni
   for (const chunk of chunks(rows, 2000)) await db.insertInto('task_coordinator').values(chunk).execute();
 }
 
-export interface ExtensionRow {
-  task_id: number;
-  from_on: string | null;
-  to_on: string;
-  reason: string;
-  granted_on: string;
-  author: string;
-  created_at: string;
-}
-
-export async function insertExtensionRows(db: Db, rows: ExtensionRow[]): Promise<void> {
+export async function insertExtensionRows(db: Db, rows: NewExtensionRow[]): Promise<void> {
   for (const chunk of chunks(rows, 1000)) await db.insertInto('extension').values(chunk).execute();
 }
 
-export interface NoteRow {
-  task_id: number;
-  noted_on: string;
-  note: string;
-  author: string;
-  created_at: string;
-}
-
-export async function insertNoteRows(db: Db, rows: NoteRow[]): Promise<void> {
+export async function insertNoteRows(db: Db, rows: NewNoteRow[]): Promise<void> {
   for (const chunk of chunks(rows, 1000)) await db.insertInto('progress_note').values(chunk).execute();
 }
 
@@ -82,15 +64,11 @@ export async function sourcesByNumber(db: Db): Promise<Map<string, KnownSource>>
   return new Map(rows.map((r) => [r.number!, { id: r.id, date: r.issued_on ?? r.meeting_on }]));
 }
 
-export interface NewSourceRow {
-  kind: string | null;
-  number: string;
-  issued_on: IsoDate | null;
-  created_at: string;
-}
+/** A source made for the sheet's document numbers: always numbered. */
+type NumberedSource = NewSourceRow & { number: string };
 
 /** Inserts sources (numbers not in the database yet) and returns their ids by number. */
-export async function insertSourceRows(db: Db, rows: NewSourceRow[]): Promise<Map<string, number>> {
+export async function insertSourceRows(db: Db, rows: NumberedSource[]): Promise<Map<string, number>> {
   const ids = new Map<string, number>();
   for (const chunk of chunks(rows, 1000)) {
     const returned = await db.insertInto('source').values(chunk).returning(['id', 'number']).execute();

@@ -1,6 +1,6 @@
 /** The office's own changes to the working-day calendar. */
 import type { IsoDate } from '../domain/dates.js';
-import type { Db } from './connect.js';
+import type { Db } from './database.js';
 
 export interface CalendarChange {
   day: IsoDate;

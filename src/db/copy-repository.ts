@@ -3,18 +3,12 @@
  * identity sequences are moved past the copied ids so the next row added gets a new one.
  */
 import { sql } from 'kysely';
-import type { Db } from './connect.js';
+import type { Db } from './database.js';
 import { dialectOf } from './dialect.js';
 import type { Database } from './schema.js';
 
 type Table = keyof Database;
 
-/** One table's rows counted on both sides of a copy. */
-export interface TableCount {
-  table: string;
-  source: number;
-  target: number;
-}
 
 /** Every table, parents before children, each with the key it is read in order of. */
 export const TABLES: { name: Table; key: string[]; id: boolean }[] = [

@@ -6,7 +6,7 @@
 import { sql, type ExpressionBuilder } from 'kysely';
 import type { IsoDate } from '../domain/dates.js';
 import type { Bucket, TaskFacts } from '../domain/status.js';
-import type { Db } from './connect.js';
+import type { Db } from './database.js';
 import { dialectOf } from './dialect.js';
 import type { Database } from './schema.js';
 import type { TaskQuery } from './task-repository.js';

@@ -1,6 +1,6 @@
 /** A source's stored directives and what hangs on them, for `tasks import --update`. */
 import type { IsoDate } from '../domain/dates.js';
-import type { Db } from './connect.js';
+import type { Db } from './database.js';
 
 export interface StoredDirective {
   id: number;

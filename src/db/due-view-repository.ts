@@ -9,7 +9,7 @@ import { sql } from 'kysely';
 import type { IsoDate } from '../domain/dates.js';
 import type { ExtensionFact, TaskFacts } from '../domain/status.js';
 import type { UnitRef } from '../domain/task.js';
-import type { Db } from './connect.js';
+import type { Db } from './database.js';
 import { dialectOf } from './dialect.js';
 import { dailyViewIds, type TaskQuery } from './task-repository.js';
 

@@ -4,7 +4,8 @@ import { sql } from 'kysely';
 import type { IsoDate } from '../domain/dates.js';
 import type { Period } from '../domain/recurrence.js';
 import type { ExtensionRecord, SourceRef, Task, UnitRef } from '../domain/task.js';
-import type { Db } from './connect.js';
+import type { Db } from './database.js';
+import { toExtension, toTask } from './task-row.js';
 
 export interface LatestNote {
   on: IsoDate;
@@ -77,7 +78,21 @@ export interface ExportPage {
  * lets 100 000 tasks be read in the time the CSV export is allowed.
  */
 export async function pageTasksForExport(db: Db, lookups: ExportLookups, page: ExportPage): Promise<Task[]> {
-  const { after, upTo } = page.range;
+  const [rows, coordinatorsOf, extensionsOf] = await Promise.all([pageRows(db, page), pageCoordinators(db, lookups, page), pageExtensions(db, page)]);
+  rows.sort((a, b) => a.id - b.id);
+  return rows.map((r) => {
+    const lead = r.lead_unit_id !== null ? lookups.units.get(r.lead_unit_id) : undefined;
+    return toTask(r, {
+      lead: lead ? { code: lead.code, name: lead.name } : null,
+      coordinating: coordinatorsOf.get(r.id) ?? [],
+      extensions: extensionsOf.get(r.id) ?? [],
+      source: r.source_id !== null ? (lookups.sources.get(r.source_id) ?? null) : null,
+      every: r.series_id !== null ? (lookups.series.get(r.series_id) ?? null) : null,
+    });
+  });
+}
+
+function pageRows(db: Db, page: ExportPage) {
   let query = db
     .selectFrom('task')
     .select([
@@ -98,22 +113,17 @@ export async function pageTasksForExport(db: Db, lookups: ExportLookups, page: E
       'series_id',
       'period',
     ])
-    .where('id', '>', after)
-    .where('id', '<=', upTo)
+    .where('id', '>', page.range.after)
+    .where('id', '<=', page.range.upTo)
     .where('assigned_on', '<=', page.asOf);
   if (page.leadUnitIds) query = query.where('lead_unit_id', 'in', page.leadUnitIds.length ? page.leadUnitIds : [-1]);
-  const [rows, coordinators, extensions] = await Promise.all([
-    query.execute(),
-    db.selectFrom('task_coordinator').select(['task_id', 'unit_id']).where('task_id', '>', after).where('task_id', '<=', upTo).execute(),
-    db
-      .selectFrom('extension')
-      .select(['task_id', 'from_on', 'to_on', 'reason', 'granted_on', 'author'])
-      .where('task_id', '>', after)
-      .where('task_id', '<=', upTo)
-      .orderBy('granted_on')
-      .orderBy('id')
-      .execute(),
-  ]);
+  return query.execute();
+}
+
+/** The page's coordinating units, each task's in the registry's order. */
+async function pageCoordinators(db: Db, lookups: ExportLookups, page: ExportPage): Promise<Map<number, UnitRef[]>> {
+  const { after, upTo } = page.range;
+  const coordinators = await db.selectFrom('task_coordinator').select(['task_id', 'unit_id']).where('task_id', '>', after).where('task_id', '<=', upTo).execute();
   const coordinatorsOf = new Map<number, (UnitRef & { position: number })[]>();
   for (const c of coordinators) {
     const unit = lookups.units.get(c.unit_id);
@@ -122,34 +132,24 @@ export async function pageTasksForExport(db: Db, lookups: ExportLookups, page: E
     if (list) list.push(unit);
     else coordinatorsOf.set(c.task_id, [unit]);
   }
+  return new Map([...coordinatorsOf].map(([task, units]) => [task, units.sort((a, b) => a.position - b.position).map((u) => ({ code: u.code, name: u.name }))]));
+}
+
+async function pageExtensions(db: Db, page: ExportPage): Promise<Map<number, ExtensionRecord[]>> {
+  const extensions = await db
+    .selectFrom('extension')
+    .select(['task_id', 'from_on', 'to_on', 'reason', 'granted_on', 'author'])
+    .where('task_id', '>', page.range.after)
+    .where('task_id', '<=', page.range.upTo)
+    .orderBy('granted_on')
+    .orderBy('id')
+    .execute();
   const extensionsOf = new Map<number, ExtensionRecord[]>();
   for (const e of extensions) {
-    const record = { from: e.from_on, to: e.to_on, reason: e.reason, grantedOn: e.granted_on, by: e.author };
+    const record = toExtension(e);
     const list = extensionsOf.get(e.task_id);
     if (list) list.push(record);
     else extensionsOf.set(e.task_id, [record]);
   }
-  rows.sort((a, b) => a.id - b.id);
-  return rows.map((r): Task => {
-    const lead = r.lead_unit_id !== null ? lookups.units.get(r.lead_unit_id) : undefined;
-    const coordinating = coordinatorsOf.get(r.id);
-    return {
-      id: r.id,
-      text: r.text,
-      lead: lead ? { code: lead.code, name: lead.name } : null,
-      coordinating: coordinating ? coordinating.sort((a, b) => a.position - b.position).map((u) => ({ code: u.code, name: u.name })) : [],
-      ownerText: r.owner_text,
-      ongoing: r.ongoing === 1,
-      originalDue: r.original_due_on,
-      extensions: extensionsOf.get(r.id) ?? [],
-      assignedOn: r.assigned_on,
-      completedOn: r.completed_on,
-      evidence: r.evidence,
-      completionNote: r.completion_note,
-      cancelledOn: r.cancelled_on,
-      cancelReason: r.cancel_reason,
-      source: r.source_id !== null ? (lookups.sources.get(r.source_id) ?? null) : null,
-      series: r.series_id !== null ? { id: r.series_id, every: lookups.series.get(r.series_id)!, period: r.period ?? '' } : null,
-    };
-  });
+  return extensionsOf;
 }

@@ -1,7 +1,7 @@
 /** A unit head's extension requests: pending until an office user approves or rejects them. */
 import type { IsoDate } from '../domain/dates.js';
 import { ConflictError, t } from '../domain/errors.js';
-import type { Db } from './connect.js';
+import type { Db } from './database.js';
 
 export interface ExtensionRequest {
   id: number;

@@ -1,6 +1,6 @@
 /** What an import writes besides tasks: the source's import mark, its directives; and undoing it. */
 import type { IsoDate } from '../domain/dates.js';
-import type { Db } from './connect.js';
+import type { Db } from './database.js';
 
 export interface ImportedSource {
   id: number;

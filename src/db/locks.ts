@@ -6,7 +6,7 @@
  * rollback.
  */
 import { sql } from 'kysely';
-import type { Db } from './connect.js';
+import type { Db } from './database.js';
 import { dialectOf } from './dialect.js';
 
 /** Inside a write transaction: waits until no other transaction holds the lock of `name`. */

@@ -1,6 +1,6 @@
 /** Progress notes read in bulk, for reports. */
 import type { IsoDate } from '../domain/dates.js';
-import type { Db } from './connect.js';
+import type { Db } from './database.js';
 
 export interface LatestNote {
   on: IsoDate;

@@ -2,7 +2,7 @@
 import { sql } from 'kysely';
 import { ConflictError, t } from '../domain/errors.js';
 import type { Person, Role } from '../domain/roles.js';
-import type { Db } from './connect.js';
+import type { Db } from './database.js';
 
 interface PersonJoined {
   id: number;

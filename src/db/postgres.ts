@@ -12,7 +12,8 @@ import { Kysely, PostgresDialect, sql } from 'kysely';
 import type PgModule from 'pg';
 import { requireWithCodeCache } from './code-cache.js';
 import { DatabaseError, t } from '../domain/errors.js';
-import { type Applied, type Db, migrate, MIGRATIONS_TABLE, notOurs, type OpenedDatabase, queryLog } from './connect.js';
+import { MIGRATIONS_TABLE, type Db, type OpenedDatabase, type OpenOptions } from './database.js';
+import { type Applied, migrate, notOurs } from './migrate.js';
 import { displayLocation } from './dialect.js';
 import type { Database } from './schema.js';
 
@@ -107,7 +108,7 @@ async function loadPg(): Promise<typeof PgModule> {
   return (await import('pg')).default;
 }
 
-export async function openPostgres(location: string, options: { mustHoldData?: boolean } = {}): Promise<OpenedDatabase> {
+export async function openPostgres(location: string, options: Pick<OpenOptions, 'mustHoldData' | 'log'> = {}): Promise<OpenedDatabase> {
   const pg = await loadPg();
   const pool = new pg.Pool({
     connectionString: location,
@@ -118,7 +119,7 @@ export async function openPostgres(location: string, options: { mustHoldData?: b
   });
   // An idle client's network error must not crash the process; the next query reports it.
   pool.on('error', () => {});
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), log: queryLog() });
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), log: options.log });
   try {
     await migrate(db, location, 'postgres', () => postgresMigrations(db), undefined, options.mustHoldData === true);
   } catch (error) {
@@ -127,5 +128,5 @@ export async function openPostgres(location: string, options: { mustHoldData?: b
     if ((error as PgError).code === '42P01' || (error as PgError).code === '42P07') throw notOurs(location);
     throw connectionError(location, error) ?? error;
   }
-  return { db, location: displayLocation(location), dialect: 'postgres', close: () => db.destroy() };
+  return { db, location: displayLocation(location), dialect: 'postgres', backedUpTo: null, close: () => db.destroy() };
 }

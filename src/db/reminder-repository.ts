@@ -7,7 +7,7 @@
  * Message-ID. "pending" rows were written by earlier versions: abandoned after an hour.
  */
 import { sql } from 'kysely';
-import type { Db } from './connect.js';
+import type { Db } from './database.js';
 
 export type ReminderResult = 'pending' | 'sending' | 'sent' | 'failed';
 

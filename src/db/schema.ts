@@ -258,3 +258,7 @@ export type UnitRow = Selectable<UnitTable>;
 export type NewUnitRow = Insertable<UnitTable>;
 export type SourceRow = Selectable<SourceTable>;
 export type SeriesRow = Selectable<SeriesTable>;
+export type ExtensionRow = Selectable<ExtensionTable>;
+export type NewExtensionRow = Insertable<ExtensionTable>;
+export type NewNoteRow = Insertable<ProgressNoteTable>;
+export type NewSourceRow = Insertable<SourceTable>;

@@ -1,7 +1,7 @@
 /** Recurring series and the bookkeeping of which periods already have their occurrence. */
 import type { IsoDate } from '../domain/dates.js';
 import type { Period } from '../domain/recurrence.js';
-import type { Db } from './connect.js';
+import type { Db } from './database.js';
 
 export interface Series {
   id: number;

@@ -1,5 +1,5 @@
 /** Stored configuration values (`tasks config`). */
-import type { Db } from './connect.js';
+import type { Db } from './database.js';
 
 export async function readSettings(db: Db): Promise<Map<string, string>> {
   const rows = await db.selectFrom('setting').select(['key', 'value']).execute();

@@ -1,7 +1,7 @@
 /** Sources: the documents tasks come from. */
 import type { IsoDate } from '../domain/dates.js';
 import type { SourceRef } from '../domain/task.js';
-import type { Db } from './connect.js';
+import type { Db } from './database.js';
 
 export interface SourceFields {
   kind: string | null;

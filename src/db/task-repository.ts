@@ -3,9 +3,10 @@ import { sql, type ExpressionBuilder, type SelectQueryBuilder } from 'kysely';
 import { MAX_DATE, type IsoDate } from '../domain/dates.js';
 import type { Period } from '../domain/recurrence.js';
 import type { ExtensionRecord, Task, UnitRef } from '../domain/task.js';
-import type { Db } from './connect.js';
+import type { Db } from './database.js';
 import { dialectOf } from './dialect.js';
 import type { Database, NewTaskRow, TaskUpdate } from './schema.js';
+import { toExtension, toTask } from './task-row.js';
 
 export interface TaskFilter {
   /** Tasks assigned after this day are left out. */
@@ -132,6 +133,33 @@ export async function listTasks(db: Db, filter: TaskFilter): Promise<Task[]> {
 
 async function readTasks(db: Db, filter: TaskFilter, ids: number[] | null): Promise<Task[]> {
   if (ids !== null && ids.length === 0) return [];
+  const rows = await readTaskRows(db, filter, ids);
+  if (rows.length === 0) return [];
+  const coordinatorsOf = await readCoordinators(db, filter, ids);
+  const extensionsOf = await loadExtensions(
+    db,
+    rows.filter((r) => r.last_extended_on !== null).map((r) => r.id),
+  );
+  // One object per unit, not one per task: a list of 50,000 tasks names thirty units.
+  const leads = new Map<string, UnitRef>();
+  const leadOf = (code: string, name: string): UnitRef => {
+    let lead = leads.get(code);
+    if (lead === undefined || lead.name !== name) leads.set(code, (lead = { code, name }));
+    return lead;
+  };
+  return rows.map((r) =>
+    toTask(r, {
+      lead: r.lead_code !== null ? leadOf(r.lead_code, r.lead_name!) : null,
+      coordinating: coordinatorsOf.get(r.id) ?? [],
+      extensions: extensionsOf.get(r.id) ?? [],
+      source: r.source_id !== null ? { id: r.source_id, kind: r.source_kind, number: r.source_number, issuedOn: r.source_issued_on, meetingOn: r.source_meeting_on } : null,
+      every: r.series_every as Period | null,
+    }),
+  );
+}
+
+/** The tasks' rows with their lead unit, source and series joined, in id order. */
+async function readTaskRows(db: Db, filter: TaskFilter, ids: number[] | null) {
   const rows = await (ids ? db.selectFrom('task').where(idIn(db, 'task.id', ids)) : selectTasks(db, filter))
     .leftJoin('unit as lead', 'lead.id', 'task.lead_unit_id')
     .leftJoin('source', 'source.id', 'task.source_id')
@@ -161,11 +189,13 @@ async function readTasks(db: Db, filter: TaskFilter, ids: number[] | null): Prom
       'series.every as series_every',
     ])
     .execute();
-  if (rows.length === 0) return [];
   // Sorted here, not in SQL: an ORDER BY on the key leads SQLite to walk the whole table in key
   // order rather than narrow the filter with an index (task_due_view for the daily view).
-  rows.sort((a, b) => a.id - b.id);
+  return rows.sort((a, b) => a.id - b.id);
+}
 
+/** Each task's coordinating units, in the registry's order. */
+async function readCoordinators(db: Db, filter: TaskFilter, ids: number[] | null): Promise<Map<number, UnitRef[]>> {
   const coordinatorQuery = db
     .selectFrom('task_coordinator')
     .innerJoin('unit', 'unit.id', 'task_coordinator.unit_id')
@@ -181,40 +211,7 @@ async function readTasks(db: Db, filter: TaskFilter, ids: number[] | null): Prom
     list.push({ code: c.code, name: c.name });
     coordinatorsOf.set(c.task_id, list);
   }
-
-  const extended = rows.filter((r) => r.last_extended_on !== null).map((r) => r.id);
-  const extensionsOf = await loadExtensions(db, extended);
-
-  // One object per unit, not one per task: a list of 50,000 tasks names thirty units.
-  const leads = new Map<string, UnitRef>();
-  const leadOf = (code: string, name: string): UnitRef => {
-    let lead = leads.get(code);
-    if (lead === undefined || lead.name !== name) leads.set(code, (lead = { code, name }));
-    return lead;
-  };
-  return rows.map(
-    (r): Task => ({
-      id: r.id,
-      text: r.text,
-      lead: r.lead_code !== null ? leadOf(r.lead_code, r.lead_name!) : null,
-      coordinating: coordinatorsOf.get(r.id) ?? [],
-      ownerText: r.owner_text,
-      ongoing: r.ongoing === 1,
-      originalDue: r.original_due_on,
-      extensions: extensionsOf.get(r.id) ?? [],
-      assignedOn: r.assigned_on,
-      completedOn: r.completed_on,
-      evidence: r.evidence,
-      completionNote: r.completion_note,
-      cancelledOn: r.cancelled_on,
-      cancelReason: r.cancel_reason,
-      source:
-        r.source_id !== null
-          ? { id: r.source_id, kind: r.source_kind, number: r.source_number, issuedOn: r.source_issued_on, meetingOn: r.source_meeting_on }
-          : null,
-      series: r.series_id !== null ? { id: r.series_id, every: r.series_every as Period, period: r.period ?? '' } : null,
-    }),
-  );
+  return coordinatorsOf;
 }
 
 async function loadExtensions(db: Db, taskIds: number[]): Promise<Map<number, ExtensionRecord[]>> {
@@ -230,7 +227,7 @@ async function loadExtensions(db: Db, taskIds: number[]): Promise<Map<number, Ex
       .execute();
     for (const r of rows) {
       const list = out.get(r.task_id) ?? [];
-      list.push({ from: r.from_on, to: r.to_on, reason: r.reason, grantedOn: r.granted_on, by: r.author });
+      list.push(toExtension(r));
       out.set(r.task_id, list);
     }
   }

@@ -1,6 +1,6 @@
 /** Units, their aliases and groups. */
 import type { Registry, Unit, UnitGroup } from '../domain/units.js';
-import type { Db } from './connect.js';
+import type { Db } from './database.js';
 
 export async function loadRegistry(db: Db): Promise<Registry> {
   const [units, aliases, groups, groupAliases, members] = await Promise.all([

@@ -3,7 +3,7 @@
  * reminder rules read in one place; settings.ts lists them with the others.
  */
 import { ValidationError, t } from './errors.js';
-import type { SettingSpec } from './settings.js';
+import type { SettingSpec } from './setting-spec.js';
 import { cleanLine } from './text.js';
 
 const EMAIL = /^[^\s@<>()",;:]+@[^\s@<>()",;:]+\.[^\s@<>()",;:]+$/;

@@ -4,19 +4,10 @@
  */
 import { ValidationError, t, type Text } from './errors.js';
 import { REMIND_SETTINGS } from './remind-settings.js';
+import type { SettingSpec } from './setting-spec.js';
 import { parsePeriodKind } from './report-period.js';
 import { cleanLine } from './text.js';
 
-export interface SettingSpec {
-  key: string;
-  /** Used when nothing is stored; '' means "left blank", as in a draft before registration. */
-  defaultValue: string;
-  description: Text;
-  /** Returns the value to store, or throws a ValidationError the user can act on. */
-  check: (value: string) => string;
-  /** Holds a secret: shown and audited through this, never as stored. */
-  mask?: (value: string) => string;
-}
 
 function line(max: number): (value: string) => string {
   return (value) => {

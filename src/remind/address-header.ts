@@ -3,7 +3,11 @@
  * split into RFC 2047 encoded-words only between words, never inside one, so a client that shows
  * each encoded-word apart (or refuses a character cut in two) still shows every word whole. Pure.
  */
-import type { Address } from './transport.js';
+/** A mailbox: a display name (none for a bare address) and the address. */
+export interface Address {
+  name: string | null;
+  address: string;
+}
 
 /** An encoded-word may be 75 characters long (RFC 2047 §2). */
 const MAX_WORD = 75;

@@ -4,6 +4,7 @@
  */
 import { addDays, type IsoDate } from '../domain/dates.js';
 import type { TaskView } from '../domain/task.js';
+import { compareByDue, isOpenWithDeadline } from '../domain/task-order.js';
 import { latestTrigger, meetingTrigger, type RemindSchedule, type Trigger } from './schedule.js';
 
 export type Section = 'overdue' | 'due_today' | 'due_soon';
@@ -23,9 +24,9 @@ function sectionOf(task: TaskView, today: IsoDate): Section {
 
 const ORDER: Record<Section, number> = { overdue: 0, due_today: 1, due_soon: 2 };
 
-/** Most days late first, then the earliest due date, then the task number. */
+/** By section, then in the overdue order (task-order.ts: most days late first), then the task number. */
 export function compareItems(a: RemindItem, b: RemindItem): number {
-  return ORDER[a.section] - ORDER[b.section] || (b.task.daysLate ?? 0) - (a.task.daysLate ?? 0) || a.task.due!.localeCompare(b.task.due!) || a.task.id - b.task.id;
+  return ORDER[a.section] - ORDER[b.section] || compareByDue(a.task, b.task);
 }
 
 /** The furthest due date a run can be about, so the database is asked only for those. */
@@ -38,7 +39,7 @@ export function selectItems(views: TaskView[], today: IsoDate, mode: RunMode): R
   const items: RemindItem[] = [];
   for (const task of views) {
     if (task.lead === null || task.due === null) continue;
-    if (task.bucket !== 'open_in_term' && task.bucket !== 'open_overdue') continue;
+    if (!isOpenWithDeadline(task.bucket)) continue;
     let trigger: Trigger | null;
     if (mode.kind === 'meeting') trigger = task.due <= horizonOf(mode, today) ? meetingTrigger(mode.on) : null;
     else trigger = latestTrigger(task.due, today, mode.schedule);

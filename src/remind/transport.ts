@@ -1,12 +1,10 @@
 /** What a transport is given and what it reports back, recipient by recipient. */
-import { addressHeader, textHeader } from './address-header.js';
+import { addressHeader, textHeader, type Address } from './address-header.js';
+
+export type { Address };
+
 
 export type Channel = 'outbox' | 'smtp';
-
-export interface Address {
-  name: string | null;
-  address: string;
-}
 
 export interface OutgoingMail {
   from: Address;

@@ -1,18 +1,11 @@
 /** The audit trail for `tasks history` and `tasks log`: one line per entry, oldest first. */
+import type { StoredAuditEntry } from '../domain/audit.js';
 import type { Lang } from './labels.js';
 import { auditWords } from './audit-words.js';
 import { safe } from './safe-text.js';
 
 /** An audit entry as the use cases return it. */
-export interface AuditLine {
-  id: number;
-  at: string;
-  actor: string;
-  action: string;
-  taskId: number | null;
-  unitId: number | null;
-  detail: Record<string, unknown>;
-}
+type AuditLine = StoredAuditEntry;
 
 const ACTIONS: Record<string, Record<Lang, string>> = {
   'task.add': { vi: 'giao nhiệm vụ', en: 'task added' },

@@ -1,5 +1,5 @@
 /** `tasks db copy`: the rows counted in each table on both sides. */
-import type { TableCount } from '../db/copy-repository.js';
+import type { TableCount } from '../report-model/copy.js';
 import { painter, type RenderOptions } from './terminal.js';
 
 export function renderCopy(counts: TableCount[], options: RenderOptions): string {

@@ -1,5 +1,5 @@
 /** The JSON of `tasks import --json`: one object, a contract scripts rely on. */
-import type { PlannedDirective } from '../app/import-conclusion.js';
+import type { PlannedDirective } from '../report-model/import-plan.js';
 import type { Period } from '../domain/recurrence.js';
 import type { SourceMeta } from '../import/types.js';
 

@@ -1,5 +1,5 @@
 /** The proposal of `tasks import` as a person reads it: one block per directive. */
-import type { PlannedDirective } from '../app/import-conclusion.js';
+import type { PlannedDirective } from '../report-model/import-plan.js';
 import { formatDate } from '../domain/dates.js';
 import type { Flag, SourceMeta } from '../import/types.js';
 import type { Lang } from './labels.js';

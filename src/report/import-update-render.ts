@@ -1,5 +1,5 @@
 /** What a corrected conclusion changes (`tasks import FILE [--update]`): for a person, and as JSON. */
-import type { UpdatePlan } from '../app/update-import.js';
+import type { UpdatePlan } from '../report-model/import-update.js';
 import { formatDate } from '../domain/dates.js';
 import { ownerLabel, scheduleLabel } from './import-render.js';
 import type { Lang } from './labels.js';

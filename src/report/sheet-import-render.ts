@@ -1,5 +1,5 @@
 /** The validation report of `tasks import-sheet`, as lines for stderr and as JSON. */
-import type { SheetImportReport } from '../app/import-sheet.js';
+import type { SheetImportReport } from '../report-model/sheet-import.js';
 import type { Lang } from './labels.js';
 
 export function renderSheetProblems(report: SheetImportReport, lang: Lang): string {

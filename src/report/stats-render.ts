@@ -1,6 +1,6 @@
 /** `tasks stats` on a terminal: the on-time rate per unit over a period. */
 import Table from 'cli-table3';
-import type { Stats } from '../app/stats.js';
+import type { Stats } from '../report-model/stats.js';
 import { formatDate } from '../domain/dates.js';
 import { dw, formatRate } from './digest/words.js';
 import { painter, safe, type RenderOptions } from './terminal.js';

@@ -7,27 +7,15 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { ValidationError, t } from '../domain/errors.js';
 import { statUserFile } from '../io/user-file.js';
-import type { CellValue } from '../domain/sheet-values.js';
+import { notSpreadsheet, type ReadOptions, type SheetRow } from './sheet-rows.js';
+
 
 export const MAX_SHEET_BYTES = 200 * 1024 * 1024;
-
-export interface SheetRow {
-  /** The row number the spreadsheet shows (the header row counted). */
-  line: number;
-  /** Column A first. */
-  cells: CellValue[];
-}
 
 export interface SheetFile {
   path: string;
   kind: 'xlsx' | 'csv';
   bytes: number;
-}
-
-export interface ReadOptions {
-  sheet?: string;
-  /** Called with the share of the file read so far (0 to 1), for the progress bar. */
-  onProgress?: (share: number) => void;
 }
 
 export function checkSheetFile(file: string): SheetFile {
@@ -60,13 +48,6 @@ export function checkSheetFile(file: string): SheetFile {
   }
   if (ext === '.csv' || ext === '.txt' || ext === '.tsv') return { path: file, kind: 'csv', bytes: stat.size };
   throw new ValidationError(t(`không nhận dạng được tệp "${file}"`, `unknown kind of file "${file}"`), t('import-sheet nhận tệp .xlsx hoặc .csv', 'import-sheet takes .xlsx or .csv files'));
-}
-
-export function notSpreadsheet(file: string): ValidationError {
-  return new ValidationError(
-    t(`tệp "${file}" không phải bảng tính Excel (.xlsx) đọc được`, `"${file}" is not a readable Excel workbook (.xlsx)`),
-    t('mở tệp trong Excel và lưu lại thành .xlsx hoặc .csv (UTF-8)', 'open it in Excel and save it again as .xlsx or .csv (UTF-8)'),
-  );
 }
 
 /** The rows of the sheet, in order, empty rows included (as the spreadsheet numbers them). */

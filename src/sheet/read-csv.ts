@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import { parse } from 'csv-parse';
 import { ValidationError, t } from '../domain/errors.js';
-import type { ReadOptions, SheetRow } from './open-sheet.js';
+import type { ReadOptions, SheetRow } from './sheet-rows.js';
 
 const SNIFF_BYTES = 64 * 1024;
 

@@ -7,7 +7,7 @@ import type ExcelJS from 'exceljs';
 import { ValidationError, t, TasksError } from '../domain/errors.js';
 import type { CellValue } from '../domain/sheet-values.js';
 import { fold } from '../domain/text.js';
-import { notSpreadsheet, type ReadOptions, type SheetRow } from './open-sheet.js';
+import { notSpreadsheet, type ReadOptions, type SheetRow } from './sheet-rows.js';
 import { inflatedXmlBytes } from './zip-size.js';
 
 /** Rich text, formulas and links become their text or result; errors (#N/A) become empty. */

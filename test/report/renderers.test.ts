@@ -4,7 +4,7 @@ import { describe, expect, test } from 'vitest';
 import { parseMonth, nextMonth } from '../../src/domain/months.js';
 import { SETTINGS } from '../../src/domain/settings.js';
 import { viewAsOf, type Task } from '../../src/domain/task.js';
-import { buildDigest, overdueEntries } from '../../src/report/digest/build.js';
+import { buildDigest, overdueEntries } from '../../src/domain/digest/build.js';
 import { renderCsv } from '../../src/report/digest/csv.js';
 import { renderDocx } from '../../src/report/digest/docx.js';
 import { renderHtml } from '../../src/report/digest/html.js';

@@ -4,6 +4,7 @@ import { isPostgresUrl } from '../../db/dialect.js';
 import { formatDate } from '../../domain/dates.js';
 import { AccessError, ValidationError, t } from '../../domain/errors.js';
 import { actorName, globalsOf, langOf, withSession } from '../context.js';
+import { busyTimeoutOf } from '../database-options.js';
 import { printJson, say } from '../output.js';
 import { canPrompt } from '../tty.js';
 
@@ -40,7 +41,7 @@ export function registerBackup(program: Command): void {
       const location = await databaseLocation(command);
       // A backup holds everything: once people are registered, only the office takes one.
       await withSession(command, { mayCreate: false, readOnly: true, office: t('sao lưu cơ sở dữ liệu', 'back up the database') }, async () => {});
-      const result = await backupDatabase(location, file, { force: opts.force === true });
+      const result = await backupDatabase(location, file, { force: opts.force === true, busyTimeoutMs: busyTimeoutOf() });
       if (globalsOf(command).json) return printJson(result);
       const en = langOf(globalsOf(command)) === 'en';
       say(
@@ -60,7 +61,7 @@ export function registerBackup(program: Command): void {
       const app = await import('../../app/backup.js');
       const location = await databaseLocation(command);
       const en = langOf(globalsOf(command)) === 'en';
-      const plan = app.planRestore(file, location);
+      const plan = app.planRestore(file, location, { busyTimeoutMs: busyTimeoutOf() });
       // Once people are registered, only the office may put a copy back: checked against the
       // database in use, before anything is asked or replaced.
       const restoring = t('khôi phục cơ sở dữ liệu', 'restore the database');
@@ -76,7 +77,7 @@ export function registerBackup(program: Command): void {
           return;
         }
       }
-      const { aside } = await app.restoreFromPlan(plan);
+      const { aside } = await app.restoreFromPlan(plan, { busyTimeoutMs: busyTimeoutOf() });
       try {
         await withSession(command, { mayCreate: true }, (s) => app.recordRestore(s.ctx, plan, aside));
       } catch (error) {

@@ -2,6 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
+import { databaseOptions, tellBackup } from '../database-options.js';
 import { UsageError, t } from '../../domain/errors.js';
 import { printData, printJson, say } from '../output.js';
 import { actorName, renderOptions, globalsOf } from '../context.js';
@@ -42,12 +43,14 @@ Ví dụ:
       if (same(opts.from) === same(opts.to)) throw new UsageError(t('--from và --to là cùng một cơ sở dữ liệu', '--from and --to are the same database'));
       const options = globalsOf(command);
       const render = renderOptions(options);
-      const from = await openDatabase(opts.from, { create: false });
+      const from = await openDatabase(opts.from, { create: false, ...databaseOptions() });
+      tellBackup(from, render.lang);
       try {
         // A copy holds everything: once people are registered, only the office makes one.
         const { checkCopier, recordCopy } = await import('../../app/copy-database.js');
         await checkCopier(from.db, actorName());
-        const to = await openDatabase(opts.to, { create: true });
+        const to = await openDatabase(opts.to, { create: true, ...databaseOptions() });
+        tellBackup(to, render.lang);
         try {
           const counts = await copyDatabase(from.db, to.db);
           await recordCopy(from.db, actorName(), to.location, counts);

@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { Writable } from 'node:stream';
 import type { Command } from 'commander';
 import { UsageError, t } from '../../domain/errors.js';
-import type { Digest } from '../../report/digest/model.js';
+import type { Digest } from '../../domain/digest/model.js';
 import { withSession, type Session } from '../context.js';
 import { dateArg } from '../options.js';
 import { printData, printJson, say } from '../output.js';

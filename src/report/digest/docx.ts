@@ -23,7 +23,7 @@ import {
   type IBorderOptions,
 } from 'docx';
 import type { Lang } from '../labels.js';
-import type { Digest } from './model.js';
+import type { Digest } from '../../domain/digest/model.js';
 import { numberLine, placeAndDate, recipientLines } from './nd30.js';
 import { cellText, layoutDigest, type ReportTable } from './tables.js';
 import { dw } from './words.js';

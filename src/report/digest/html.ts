@@ -3,7 +3,7 @@
  * inline, laid out like the printed report (A4, the Nghị định 30 header and signer block).
  */
 import type { Lang } from '../labels.js';
-import type { Digest } from './model.js';
+import type { Digest } from '../../domain/digest/model.js';
 import { numberLine, placeAndDate, recipientLines } from './nd30.js';
 import { cellText, layoutDigest, type ReportTable } from './tables.js';
 import { dw } from './words.js';

@@ -1,6 +1,6 @@
 /** The digest as JSON: the model itself, tasks shaped as in the core tracker's contract. */
 import { taskJson, toJson, type TaskJson } from '../task-json.js';
-import type { Digest, NoteRef } from './model.js';
+import type { Digest, NoteRef } from '../../domain/digest/model.js';
 
 export function digestJson(d: Digest): object {
   return {

@@ -1,7 +1,7 @@
 /** The digest as Markdown: headings and pipe tables, for a wiki, a chat or a pull request. */
 import { formatDate } from '../../domain/dates.js';
 import type { Lang } from '../labels.js';
-import type { Digest } from './model.js';
+import type { Digest } from '../../domain/digest/model.js';
 import { cellText, layoutDigest, type ReportTable } from './tables.js';
 import { dw } from './words.js';
 

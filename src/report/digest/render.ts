@@ -4,7 +4,7 @@
  */
 import { ValidationError, t } from '../../domain/errors.js';
 import type { RenderOptions } from '../terminal.js';
-import type { Digest } from './model.js';
+import type { Digest } from '../../domain/digest/model.js';
 
 export const FORMATS = ['term', 'md', 'html', 'docx', 'xlsx', 'csv', 'json'] as const;
 export type Format = (typeof FORMATS)[number];

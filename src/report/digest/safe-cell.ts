@@ -8,3 +8,9 @@ export function neutraliseFormula(text: string): string {
   // import-sheet, which takes one off, gives back exactly the text ("'=x" stays "'=x").
   return /^'*[=+\-@\t\r]/.test(text) ? `'${text}` : text;
 }
+
+/** One CSV field: formula-like text neutralised, then quoted when it holds a quote, comma, semicolon or line break. */
+export function csvField(text: string): string {
+  const safe = neutraliseFormula(text);
+  return /[",\r\n;]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}

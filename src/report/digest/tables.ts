@@ -6,7 +6,7 @@ import { formatDate, type IsoDate } from '../../domain/dates.js';
 import type { Bucket } from '../../domain/status.js';
 import type { TaskView } from '../../domain/task.js';
 import { BUCKET_LABELS, type Lang } from '../labels.js';
-import type { Counts, Digest } from './model.js';
+import type { Counts, Digest } from '../../domain/digest/model.js';
 import { dw, formatRate, monthLabel, type DigestWord } from './words.js';
 
 export type Cell = string | number | null | { date: IsoDate | null } | { rate: number | null };

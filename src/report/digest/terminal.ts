@@ -3,7 +3,7 @@ import Table from 'cli-table3';
 import { formatDate } from '../../domain/dates.js';
 import type { ChalkInstance } from 'chalk';
 import { paintBucket, painter, safe, type RenderOptions } from '../terminal.js';
-import type { Digest } from './model.js';
+import type { Digest } from '../../domain/digest/model.js';
 import { cellText, layoutDigest, type ReportTable } from './tables.js';
 import { dw } from './words.js';
 

@@ -8,7 +8,7 @@
 import { PassThrough, type Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import type { Lang } from '../labels.js';
-import type { Digest } from './model.js';
+import type { Digest } from '../../domain/digest/model.js';
 import { neutraliseFormula } from './safe-cell.js';
 import { cellText, layoutDigest, type Cell, type ReportTable } from './tables.js';
 

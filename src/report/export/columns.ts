@@ -3,7 +3,7 @@
  * domain/sheet-columns knows for its field, so `tasks import-sheet` reads the file back without
  * a map. Headers stay Vietnamese whatever --lang: the file is data, and the import's contract.
  */
-import type { ExportedTask } from '../../app/export-tasks.js';
+import type { ExportedTask } from '../../report-model/export.js';
 import type { IsoDate } from '../../domain/dates.js';
 import { HEADERS, type SheetField } from '../../domain/sheet-columns.js';
 import { BUCKET_LABELS, PERIOD_LABELS } from '../labels.js';

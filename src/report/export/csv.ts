@@ -3,25 +3,20 @@
  * mark and CRLF, dates dd/mm/yyyy, formula-like text neutralised (import-sheet takes the
  * apostrophe off again).
  */
-import type { ExportedTask } from '../../app/export-tasks.js';
-import { neutraliseFormula } from '../digest/safe-cell.js';
+import type { ExportedTask } from '../../report-model/export.js';
+import { csvField } from '../digest/safe-cell.js';
 import { EXPORT_COLUMNS, exportCells, type ExportCell } from './columns.js';
-
-function field(text: string): string {
-  const safe = neutraliseFormula(text);
-  return /[",\r\n;]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
 
 function csvCell(cell: ExportCell): string {
   if (cell === null) return '';
   if (typeof cell === 'number') return String(cell);
-  if (typeof cell === 'string') return field(cell);
+  if (typeof cell === 'string') return csvField(cell);
   const d = cell.date;
   return `${d.slice(8, 10)}/${d.slice(5, 7)}/${d.slice(0, 4)}`;
 }
 
 export function csvHead(): string {
-  return `\ufeff${EXPORT_COLUMNS.map((c) => field(c.header)).join(',')}\r\n`;
+  return `\ufeff${EXPORT_COLUMNS.map((c) => csvField(c.header)).join(',')}\r\n`;
 }
 
 export function csvRows(tasks: ExportedTask[]): string {

@@ -6,7 +6,8 @@
  * and SEQUENCE counts the extensions, so a calendar that imports the file again moves the event
  * when the due date moves instead of adding a second one.
  */
-import type { ExportedTask } from '../../app/export-tasks.js';
+import { isOpenWithDeadline } from '../../domain/task-order.js';
+import type { ExportedTask } from '../../report-model/export.js';
 import { addDays, formatDate } from '../../domain/dates.js';
 
 export function escapeText(text: string): string {
@@ -54,7 +55,7 @@ export interface IcsOptions {
 
 /** The open tasks with a due date: what belongs in a calendar. */
 export function calendarTasks(tasks: ExportedTask[]): ExportedTask[] {
-  return tasks.filter(({ view }) => (view.bucket === 'open_in_term' || view.bucket === 'open_overdue') && view.due !== null);
+  return tasks.filter(({ view }) => isOpenWithDeadline(view.bucket) && view.due !== null);
 }
 
 export function icsHead(options: IcsOptions): string {

@@ -2,7 +2,7 @@
  * `tasks export --format json`: the task JSON of `tasks list --json`, with every extension and
  * the latest progress note; written page by page, the same text JSON.stringify(all, null, 2) gives.
  */
-import type { ExportedTask } from '../../app/export-tasks.js';
+import type { ExportedTask } from '../../report-model/export.js';
 import { taskJson } from '../task-json.js';
 
 export function exportJson({ view, progress }: ExportedTask) {

@@ -5,7 +5,7 @@
  */
 import type { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
-import type { ExportedTask } from '../../app/export-tasks.js';
+import type { ExportedTask } from '../../report-model/export.js';
 import type { IsoDate } from '../../domain/dates.js';
 import { neutraliseFormula } from '../digest/safe-cell.js';
 import { EXPORT_COLUMNS, exportCells, type ExportCell } from './columns.js';

@@ -2,10 +2,10 @@
  * The digest as data: what every renderer (terminal, Markdown, HTML, DOCX, XLSX, CSV, JSON)
  * shows. Built once from task views; renderers never count anything themselves.
  */
-import type { IsoDate } from '../../domain/dates.js';
-import type { SettingMap } from '../../domain/settings.js';
-import { BUCKETS, type Bucket } from '../../domain/status.js';
-import type { TaskView } from '../../domain/task.js';
+import type { IsoDate } from '../dates.js';
+import type { SettingMap } from '../settings.js';
+import { BUCKETS, type Bucket } from '../status.js';
+import type { TaskView } from '../task.js';
 
 export type Counts = Record<Bucket, number> & { assigned: number; onTimeRate: number | null };
 

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { nextMonth, parseMonth } from '../../src/domain/months.js';
 import { ValidationError } from '../../src/domain/errors.js';
-import { countBucket, emptyCounts, onTimeRate } from '../../src/report/digest/model.js';
+import { countBucket, emptyCounts, onTimeRate } from '../../src/domain/digest/model.js';
 
 describe('the on-time rate', () => {
   test('done on time ÷ (done on time + done late + open overdue)', () => {

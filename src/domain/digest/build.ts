@@ -4,13 +4,13 @@
  *   bucket (the caller passes just their buckets and lead units: counting needs no more);
  * - the lists: every task that belongs there, whenever it was assigned (from full task views).
  */
-import type { IsoDate } from '../../domain/dates.js';
-import type { Month } from '../../domain/months.js';
-import type { SettingMap } from '../../domain/settings.js';
-import type { Bucket } from '../../domain/status.js';
-import type { TaskView, UnitRef } from '../../domain/task.js';
-import { compareVietnamese } from '../../domain/text.js';
-import type { ReportPeriod } from '../../domain/report-period.js';
+import type { IsoDate } from '../dates.js';
+import type { Month } from '../months.js';
+import type { SettingMap } from '../settings.js';
+import type { Bucket } from '../status.js';
+import type { TaskView, UnitRef } from '../task.js';
+import { compareByDue, isOpenWithDeadline, unitRanks } from '../task-order.js';
+import type { ReportPeriod } from '../report-period.js';
 import { countBucket, emptyCounts, type Counts, type Digest, type ExtensionEntry, type NoteRef, type OverdueEntry, type UnitCounts, type UnitOrder } from './model.js';
 
 export interface DigestInput {
@@ -52,20 +52,10 @@ function rankUnits(rows: UnitCounts[]): UnitCounts[] {
     .map((x) => x.row);
 }
 
-function unitName(view: TaskView): string {
-  return view.lead?.name ?? '';
-}
-
-/**
- * Earliest due date first, then unit in Vietnamese order, then task number. Units are ranked
- * once, so sorting thousands of tasks does not run the collator on every comparison.
- */
+/** The overdue order (task-order.ts), over views made for this report alone. */
 function sortByDue(views: TaskView[]): TaskView[] {
-  const names = [...new Set(views.map(unitName))].sort(compareVietnamese);
-  const rank = new Map(names.map((name, i) => [name, i]));
-  const keyed = views.map((v) => ({ v, due: v.due ?? '', unit: rank.get(unitName(v))! }));
-  keyed.sort((a, b) => (a.due < b.due ? -1 : a.due > b.due ? 1 : a.unit - b.unit || a.v.id - b.v.id));
-  return keyed.map((k) => k.v);
+  const rank = unitRanks(views);
+  return views.sort((a, b) => compareByDue(a, b, rank));
 }
 
 /** The overdue list: oldest due date first. */
@@ -113,7 +103,7 @@ export function buildDigest(input: DigestInput): Digest {
   extensions.sort((a, b) => a.grantedOn.localeCompare(b.grantedOn) || a.task.id - b.task.id);
 
   const dueNext = sortByDue(
-    input.views.filter((v) => (v.bucket === 'open_in_term' || v.bucket === 'open_overdue') && v.due !== null && v.due >= following.start && v.due <= following.end),
+    input.views.filter((v) => isOpenWithDeadline(v.bucket) && v.due !== null && v.due >= following.start && v.due <= following.end),
   );
 
   return {
