@@ -82,28 +82,30 @@ function pad(text: string, length: number, align: Align): string {
   return text + ' '.repeat(padding);
 }
 
-/** The table as cli-table3 draws it with the digest's options (see terminal.ts), line by line. */
-export function* boxTableLines(table: BoxTable): Generator<string> {
+/** The table as cli-table3 draws it with the digest's options (see terminal.ts). */
+export function renderBoxTable(table: BoxTable): string {
   const { colWidths: widths, colAligns: aligns } = table;
-  const last = widths.length - 1;
-  yield `┌${widths.map((w) => '─'.repeat(w)).join('┬')}┐`;
-  const drawRow = function* (cells: string[]): Generator<string> {
-    const lines = widths.map((w, x) => cellLines(cells[x] ?? '', w - 1));
-    const height = Math.max(1, ...lines.map((l) => l.length));
+  const out = [`┌${widths.map((w) => '─'.repeat(w)).join('┬')}┐`];
+  const blanks = widths.map((w) => `│${' '.repeat(w)}`);
+  const drawRow = (cells: string[]): void => {
+    const lines: string[][] = [];
+    let height = 1;
+    for (let x = 0; x < widths.length; x++) {
+      const wrapped = cellLines(cells[x] ?? '', widths[x] - 1);
+      lines.push(wrapped);
+      if (wrapped.length > height) height = wrapped.length;
+    }
     for (let n = 0; n < height; n++) {
-      let out = '';
-      for (let x = 0; x <= last; x++) {
+      let line = '';
+      for (let x = 0; x < widths.length; x++) {
         const text = lines[x][n];
-        out += text === undefined ? `│${' '.repeat(widths[x])}` : `│ ${pad(truncate(text, widths[x] - 1), widths[x] - 1, aligns[x] ?? 'left')}`;
+        line += text === undefined ? blanks[x] : `│ ${pad(truncate(text, widths[x] - 1), widths[x] - 1, aligns[x] ?? 'left')}`;
       }
-      yield `${out}│`;
+      out.push(`${line}│`);
     }
   };
-  yield* drawRow(table.head);
-  for (const row of table.rows) yield* drawRow(row);
-  yield `└${widths.map((w) => '─'.repeat(w)).join('┴')}┘`;
-}
-
-export function renderBoxTable(table: BoxTable): string {
-  return [...boxTableLines(table)].join('\n');
+  drawRow(table.head);
+  for (const row of table.rows) drawRow(row);
+  out.push(`└${widths.map((w) => '─'.repeat(w)).join('┴')}┘`);
+  return out.join('\n');
 }
