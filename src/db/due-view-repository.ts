@@ -36,6 +36,9 @@ function extensionsJson(db: Db) {
     : sql<unknown>`(select json_group_array(json_array(e.to_on, e.granted_on)) from (select to_on, granted_on from extension where task_id = ${taskId} order by granted_on, id) as e)`;
 }
 
+/** Shared by every task with no extension that matters on the as-of day; never changed. */
+const NO_EXTENSIONS: ExtensionFact[] = [];
+
 /** What a line prints and its status needs, all in task_open_lines on SQLite. */
 const LINE_COLUMNS = [
   'task.id',
@@ -79,7 +82,6 @@ export async function listDueRows(db: Db, range: DueRange): Promise<DueRow[]> {
     base = db.selectFrom(open.select(LINE_COLUMNS).unionAll(closedLater.select(LINE_COLUMNS)).as('task'));
   }
   const rows = await base
-    .leftJoin('unit as lead', 'lead.id', 'task.lead_unit_id')
     .leftJoin('source', 'source.id', 'task.source_id')
     .select((eb) => [
       'task.id',
@@ -91,20 +93,22 @@ export async function listDueRows(db: Db, range: DueRange): Promise<DueRow[]> {
       'task.last_extended_on',
       'task.completed_on',
       'task.cancelled_on',
-      'lead.code as lead_code',
-      'lead.name as lead_name',
+      'task.lead_unit_id',
       'source.number as source_number',
       eb.case().when('task.last_extended_on', '>', asOf).then(extensionsJson(db)).end().as('later_extensions'),
     ])
     .execute();
+  // One object per unit, shared by its tasks, rather than two strings and an object per row.
+  const units = new Map<number, UnitRef>();
+  for (const u of await db.selectFrom('unit').select(['unit.id', 'unit.code', 'unit.name']).execute()) units.set(u.id, { code: u.code, name: u.name });
   return rows.map((r): DueRow => {
     const later = r.later_extensions as string | [IsoDate, IsoDate][] | null;
     const pairs = typeof later === 'string' ? (JSON.parse(later) as [IsoDate, IsoDate][]) : later;
-    const extensions: ExtensionFact[] = pairs ? pairs.map(([to, grantedOn]) => ({ to, grantedOn })) : [];
+    const extensions: ExtensionFact[] = pairs ? pairs.map(([to, grantedOn]) => ({ to, grantedOn })) : NO_EXTENSIONS;
     return {
       id: r.id,
       text: r.text,
-      lead: r.lead_code !== null ? { code: r.lead_code, name: r.lead_name! } : null,
+      lead: r.lead_unit_id === null ? null : (units.get(r.lead_unit_id) ?? null),
       ownerText: r.owner_text,
       ongoing: r.ongoing === 1,
       // Extended by the as-of day (or never): the stored due date is the one in force then.
