@@ -3,17 +3,22 @@
  * own fields, so an entry changed, removed or slipped in afterwards (by anyone with the file or a
  * database login) breaks the chain at that point, and `tasks audit verify` names it.
  */
-import crypto from 'node:crypto';
+import { createRequire } from 'node:module';
 import { sql } from 'kysely';
 import type { Db } from './database.js';
 import type { AuditEventTable } from './schema.js';
 import { lockRule } from './locks.js';
+
+// node:crypto when an entry is first hashed: the migration list imports this file, so every
+// command would load it (fourteen modules) although reading ones never hash.
+let crypto: typeof import('node:crypto') | undefined;
 
 /** The fields an entry's hash covers: all of its row but the id and the hash itself. */
 export type ChainedFields = Omit<AuditEventTable, 'id' | 'hash'>;
 
 /** The hash of an entry after the one whose hash is `previous` ('' for the first). */
 export function chainHash(previous: string, row: ChainedFields): string {
+  crypto ??= createRequire(import.meta.url)('node:crypto') as typeof import('node:crypto');
   return crypto
     .createHash('sha256')
     .update(JSON.stringify([previous, row.at, row.actor, row.action, row.task_id, row.unit_id, row.detail]))

@@ -55,12 +55,16 @@ function applyFilter(query: TaskQuery, filter: TaskFilter): TaskQuery {
  * reads nearly every task. The same SQL on both databases.
  */
 export function dailyViewIds(db: Db, asOf: IsoDate, dueBy: IsoDate, narrow: (q: TaskQuery) => TaskQuery = (q) => q) {
+  const { open, closedLater } = dailyViewHalves(db, asOf, dueBy, narrow);
+  return open.select('task.id').unionAll(closedLater.select('task.id'));
+}
+
+/** dailyViewIds' two halves, each to select from (the lines read their columns straight from them). */
+export function dailyViewHalves(db: Db, asOf: IsoDate, dueBy: IsoDate, narrow: (q: TaskQuery) => TaskQuery): { open: TaskQuery; closedLater: TaskQuery } {
   const open = narrow(db.selectFrom('task'))
-    .select('task.id')
     .where(sql<unknown>`coalesce(${sql.ref('task.completed_on')}, ${sql.ref('task.cancelled_on')})`, 'is', null)
     .where((eb: ExpressionBuilder<Database, 'task'>) => eb.and(onDailyView(eb, asOf, dueBy)));
   const closedLater = narrow(db.selectFrom('task'))
-    .select('task.id')
     .where((eb: ExpressionBuilder<Database, 'task'>) =>
       eb.and([
         eb.or([eb('task.completed_on', '>', asOf), eb.and([eb('task.completed_on', 'is', null), eb('task.cancelled_on', '>', asOf)])]),
@@ -68,7 +72,7 @@ export function dailyViewIds(db: Db, asOf: IsoDate, dueBy: IsoDate, narrow: (q: 
         ...onDailyView(eb, asOf, dueBy),
       ]),
     );
-  return open.unionAll(closedLater);
+  return { open, closedLater };
 }
 
 /**

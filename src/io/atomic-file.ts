@@ -6,9 +6,14 @@
  * and the folder fsynced. A temporary file is removed on every error, at exit and on Ctrl+C
  * (removePendingTemporaries, called by the CLI's signal handler).
  */
-import crypto from 'node:crypto';
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
+
+// node:crypto (fourteen modules) only when a file is written: every command imports this file
+// through the CLI's entry, and reading ones such as `tasks due` never write.
+let crypto: typeof import('node:crypto') | undefined;
+const randomHex = (bytes: number): string => (crypto ??= createRequire(import.meta.url)('node:crypto') as typeof import('node:crypto')).randomBytes(bytes).toString('hex');
 
 const pending = new Set<string>();
 
@@ -79,7 +84,7 @@ export function beginAtomicWrite(target: string, options: { mode?: number } = {}
   let temporary = '';
   let fd = -1;
   for (let attempt = 0; fd < 0; attempt += 1) {
-    temporary = path.join(dir, `.${stem}.${crypto.randomBytes(9).toString('hex')}.tmp`);
+    temporary = path.join(dir, `.${stem}.${randomHex(9)}.tmp`);
     try {
       fd = fs.openSync(temporary, CREATE, 0o600);
     } catch (error) {

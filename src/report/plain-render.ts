@@ -25,10 +25,21 @@ export function* duePlainChunks(entries: readonly SectionedTask[], today: string
     yield `${word(lang, 'nothingDue', { date: formatDate(today) })}\n`;
     return;
   }
+  // Thousands of lines share a few hundred due dates and a few dozen units: each label is made once.
+  const dueAndState = new Map<string, string>();
+  const units = new Map<string, string>();
   let chunk = '';
   for (let i = 0; i < entries.length; i++) {
     const e = entries[i];
-    chunk += `${e.section}\t${e.id}\t${leadLabel(e, lang)}\t${dueLabel(e, lang)}\t${stateLabel(e, today, lang)}\t${e.source?.number ?? ''}\t${safe(e.text)}\n`;
+    const key = `${e.ongoing ? 1 : 0}${e.bucket}${e.due}${e.daysLate}`;
+    let middle = dueAndState.get(key);
+    if (middle === undefined) dueAndState.set(key, (middle = `${dueLabel(e, lang)}\t${stateLabel(e, today, lang)}`));
+    let lead = e.lead === null ? undefined : units.get(e.lead.code);
+    if (lead === undefined) {
+      lead = leadLabel(e, lang);
+      if (e.lead !== null) units.set(e.lead.code, lead);
+    }
+    chunk += `${e.section}\t${e.id}\t${lead}\t${middle}\t${e.source?.number ?? ''}\t${safe(e.text)}\n`;
     if ((i + 1) % 256 === 0) {
       yield chunk;
       chunk = '';
