@@ -18,6 +18,7 @@ import * as auditChain from './2026-12-03-audit-chain.js';
 import * as logins from './2026-12-03-logins.js';
 import * as reminderAttempt from './2026-12-03-reminder-attempt.js';
 import * as openTaskIndex from './2026-12-03-open-task-index.js';
+import * as webLogins from './2026-12-03-web-logins.js';
 
 export function migrationsFor(dialect: Dialect): Record<string, Migration> {
   return {
@@ -35,5 +36,6 @@ export function migrationsFor(dialect: Dialect): Record<string, Migration> {
     '2026-12-03-logins': { up: (db: Kysely<any>) => logins.up(db) },
     '2026-12-03-reminder-attempt': { up: (db: Kysely<any>) => reminderAttempt.up(db) },
     '2026-12-03-open-task-index': { up: (db: Kysely<any>) => openTaskIndex.up(db) },
+    '2026-12-03-web-logins': { up: (db: Kysely<any>) => webLogins.up(db, dialect) },
   };
 }
