@@ -43,8 +43,10 @@ th{background:#eef1f4}
 .downloads li{margin:.3rem 0}
 dl.facts{display:grid;grid-template-columns:max-content 1fr;gap:.2rem 1rem;margin:0}
 dl.facts dt{font-weight:600}dl.facts dd{margin:0;overflow-wrap:anywhere}
-.grid2{display:grid;gap:1rem}
-@media (min-width:60rem){.grid2{grid-template-columns:1fr 1fr}}
+.grid2{display:grid;gap:0 1rem;grid-template-columns:minmax(0,1fr)}
+.grid2>*{min-width:0}
+.box h2{margin-top:0}
+@media (min-width:60rem){.grid2{grid-template-columns:minmax(0,1fr) minmax(0,1fr)}}
 @media (max-width:40rem){dl.facts{grid-template-columns:1fr}dl.facts dd{margin-bottom:.4rem}table.wide thead{display:none}table.wide tr{display:block;border:1px solid #d5d9de;margin:.5rem 0}table.wide td{display:block;border:0}}
 .skip{position:absolute;left:-9999px}.skip:focus{left:1rem;top:1rem;background:#fff;color:#000;padding:.5rem}
 `;

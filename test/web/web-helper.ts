@@ -122,7 +122,7 @@ export class Client {
     const form = new FormData();
     const all = { _csrf: this.csrf, ...fields };
     for (const [k, v] of Object.entries(all)) if (v !== null) form.set(k, v);
-    if (file) form.set('file', new Blob([file.content], { type: file.type }), file.name);
+    if (file) form.set('file', new Blob([new Uint8Array(file.content)], { type: file.type }), file.name);
     const response = await fetch(new URL(pathname, this.base), { method: 'POST', redirect: 'manual', headers: { ...this.headers, cookie: this.cookieHeader() }, body: form });
     return this.keep(response);
   }
