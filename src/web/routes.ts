@@ -10,7 +10,8 @@ import { parseDate } from '../domain/dates.js';
 import { NotFoundError, ValidationError, t } from '../domain/errors.js';
 import { BUCKETS, type Bucket } from '../domain/status.js';
 import type { Person } from '../domain/roles.js';
-import { h } from './jsx.js';
+import type { Context } from '../app/context.js';
+import { h, type Html } from './jsx.js';
 import { OfficePage } from './pages/office.js';
 import { BadLink, ConfirmLink, RequestLink } from './pages/sign-in.js';
 import { TaskPage } from './pages/tasks.js';
@@ -55,8 +56,40 @@ function emptyCounts(): Record<Bucket, number> {
   return Object.fromEntries(BUCKETS.map((b) => [b, 0])) as Record<Bucket, number>;
 }
 
+/** A unit head's page: the daily view's tasks of the unit (`tasks due --unit`) and its figures in the four buckets. */
+async function unitPage(ctx: Context, unit: { id: number; code: string; name: string }, cap: number): Promise<Html> {
+  const [{ dueView }, { tallyBuckets }, { latestNotes }, { listPendingRequests }] = await Promise.all([
+    import('../app/due-view.js'),
+    import('../app/bucket-counts.js'),
+    import('../db/note-repository.js'),
+    import('../db/extension-request-repository.js'),
+  ]);
+  const units = new Map([[unit.id, { code: unit.code, name: unit.name }]]);
+  const [entries, tally] = await Promise.all([
+    dueView(ctx, { within: 3650, unit: unit.code, overdueOnly: false }),
+    tallyBuckets(ctx, { asOf: ctx.today, leadUnitIds: [unit.id] }, units),
+  ]);
+  const counts = emptyCounts();
+  for (const row of tally) counts[row.bucket] += row.n;
+  const ids = entries.map((e) => e.id);
+  const [notes, pending] = await Promise.all([latestNotes(ctx.db, ids, ctx.today), listPendingRequests(ctx.db, ids)]);
+  const data = {
+    unitName: unit.name,
+    today: ctx.today,
+    counts,
+    overdue: entries.filter((e) => e.section === 'overdue'),
+    inTerm: entries.filter((e) => e.section === 'due_soon'),
+    undated: entries.filter((e) => e.section === 'unsettled'),
+    notes,
+    pending: new Map(pending.map((r) => [r.taskId, r])),
+    cap,
+  };
+  return h(UnitPage, { data });
+}
+
 export async function registerPages(scope: FastifyInstance, web: WebApp, opts: { multipartScope: boolean }): Promise<void> {
   const csrf = scope.csrfProtection;
+  const unitPages = new Map<number, { mark: string; html: Promise<Html> }>();
 
   /** The signed-in person, or a redirect to the sign-in page (a post gets 403: no form is lost silently). */
   async function signedIn(request: FastifyRequest, reply: FastifyReply): Promise<Person | null> {
@@ -108,6 +141,8 @@ export async function registerPages(scope: FastifyInstance, web: WebApp, opts: {
   });
 
   const perMinute = web.options.linkRequestsPerMinute ?? 10;
+  // Opening and confirming links: more room, a whole office may sign in after one reminder run.
+  const confirmPerMinute = Math.max(30, perMinute * 3);
   scope.post(
     '/dang-nhap',
     { preHandler: csrf, config: { rateLimit: { max: perMinute, timeWindow: 60_000 } } },
@@ -134,14 +169,14 @@ export async function registerPages(scope: FastifyInstance, web: WebApp, opts: {
 
   const { checkLink, signIn, signOut } = await import('../app/web-login.js');
 
-  scope.get('/dang-nhap/xac-nhan', { config: { rateLimit: { max: 30, timeWindow: 60_000 } } }, async (request, reply) => {
+  scope.get('/dang-nhap/xac-nhan', { config: { rateLimit: { max: confirmPerMinute, timeWindow: 60_000 } } }, async (request, reply) => {
     const token = String((request.query as { t?: unknown }).t ?? '');
     const checked = await checkLink(web.anonymous(), token);
     if (typeof checked === 'string') return web.sendPage(reply, request, PROBLEMS[checked].status, 'Đăng nhập', null, h(BadLink, { why: PROBLEMS[checked].why }));
     return web.sendPage(reply, request, 200, 'Đăng nhập', null, (csrfToken: string) => h(ConfirmLink, { csrf: csrfToken, token, name: checked.person.name }));
   });
 
-  scope.post('/dang-nhap/xac-nhan', { preHandler: csrf, config: { rateLimit: { max: 30, timeWindow: 60_000 } } }, async (request, reply) => {
+  scope.post('/dang-nhap/xac-nhan', { preHandler: csrf, config: { rateLimit: { max: confirmPerMinute, timeWindow: 60_000 } } }, async (request, reply) => {
     const result = await signIn(web.anonymous(), field(request.body, 't'));
     if (typeof result === 'string') return web.sendPage(reply, request, PROBLEMS[result].status, 'Đăng nhập', null, h(BadLink, { why: PROBLEMS[result].why }));
     web.setSession(reply, request, result.session);
@@ -150,7 +185,10 @@ export async function registerPages(scope: FastifyInstance, web: WebApp, opts: {
 
   scope.post('/dang-xuat', { preHandler: csrf }, async (request, reply) => {
     const value = web.sessionValue(request);
-    if (value) await signOut(web.anonymous(), value);
+    if (value) {
+      await signOut(web.anonymous(), value);
+      web.forget(value);
+    }
     web.setSession(reply, request, null);
     return reply.redirect('/dang-nhap', 303);
   });
@@ -160,34 +198,20 @@ export async function registerPages(scope: FastifyInstance, web: WebApp, opts: {
     if (!person) return reply;
     if (person.role !== 'head' || !person.unit) return reply.redirect('/van-phong', 303);
     const ctx = web.as(person);
-    const [{ dueView }, { tallyBuckets }, { latestNotes }, { listPendingRequests }] = await Promise.all([
-      import('../app/due-view.js'),
-      import('../app/bucket-counts.js'),
-      import('../db/note-repository.js'),
-      import('../db/extension-request-repository.js'),
-    ]);
     const unit = person.unit;
-    const units = new Map([[unit.id, { code: unit.code, name: unit.name }]]);
-    const [entries, tally] = await Promise.all([
-      dueView(ctx, { within: 3650, unit: unit.code, overdueOnly: false }),
-      tallyBuckets(ctx, { asOf: ctx.today, leadUnitIds: [unit.id] }, units),
-    ]);
-    const counts = emptyCounts();
-    for (const row of tally) counts[row.bucket] += row.n;
-    const ids = entries.map((e) => e.id);
-    const [notes, pending] = await Promise.all([latestNotes(ctx.db, ids, ctx.today), listPendingRequests(ctx.db, ids)]);
-    const data = {
-      unitName: unit.name,
-      today: ctx.today,
-      counts,
-      overdue: entries.filter((e) => e.section === 'overdue'),
-      inTerm: entries.filter((e) => e.section === 'due_soon'),
-      undated: entries.filter((e) => e.section === 'unsettled'),
-      notes,
-      pending: new Map(pending.map((r) => [r.taskId, r])),
-      cap: 200,
-    };
-    return web.sendPage(reply, request, 200, unit.name, person, h(UnitPage, { data }), { flash: flashOf(request) });
+    if ((request.query as { 'tat-ca'?: string })['tat-ca'] === '1') {
+      return web.sendPage(reply, request, 200, unit.name, person, await unitPage(ctx, unit, Number.MAX_SAFE_INTEGER));
+    }
+    // The same page for every head of the unit until the tracker changes (or the day does).
+    const mark = `${ctx.today}|${await web.markOf(request)}`;
+    let cached = unitPages.get(unit.id);
+    if (!cached || cached.mark !== mark) {
+      cached = { mark, html: unitPage(ctx, unit, 50) };
+      unitPages.set(unit.id, cached);
+      cached.html.catch(() => unitPages.delete(unit.id));
+    }
+    const html = await cached.html;
+    return web.sendPage(reply, request, 200, unit.name, person, html, { flash: flashOf(request) });
   });
 
   scope.get('/nhiem-vu/:id', async (request, reply) => {

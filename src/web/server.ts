@@ -16,6 +16,7 @@ import formbody from '@fastify/formbody';
 import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
 import type { Context } from '../app/context.js';
+import { latestAuditId } from '../db/audit-repository.js';
 import { openDatabase, type OpenedDatabase } from '../db/connect.js';
 import { todayInVietnam, type IsoDate } from '../domain/dates.js';
 import { AccessError, ConflictError, NotFoundError, TasksError, ValidationError } from '../domain/errors.js';
@@ -62,6 +63,10 @@ export interface WebApp {
   /** The context a signed-in person acts in. */
   as: (person: Person) => Context;
   personOf: (request: FastifyRequest) => Promise<Person | null>;
+  /** The session's person is no longer to be remembered (signed out). */
+  forget: (session: string) => void;
+  /** The tracker's change mark (db/audit-repository.ts latestAuditId), read once per request. */
+  markOf: (request: FastifyRequest) => Promise<number>;
   setSession: (reply: FastifyReply, request: FastifyRequest, value: string | null) => void;
   sessionValue: (request: FastifyRequest) => string | null;
   sendPage: (reply: FastifyReply, request: FastifyRequest, status: number, title: string, person: Person | null, content: unknown, extra?: { flash?: string | null; error?: string | null }) => FastifyReply;
@@ -117,6 +122,7 @@ export async function buildServer(options: ServeOptions): Promise<{ app: Fastify
 
   const secure = (request: FastifyRequest) => request.protocol === 'https';
   const state = { listening: '' };
+  const people = new Map<string, { mark: number; person: Person; at: number }>();
 
   const web: WebApp = {
     opened,
@@ -134,7 +140,24 @@ export async function buildServer(options: ServeOptions): Promise<{ app: Fastify
     },
     async personOf(request) {
       const value = web.sessionValue(request);
-      return value === null ? null : sessionPerson(anonymous(), value);
+      if (value === null) return null;
+      // Asked on every request: kept while the tracker has not changed (a role change is audited) and for a minute at most.
+      const mark = await web.markOf(request);
+      const known = people.get(value);
+      if (known && known.mark === mark && Date.now() - known.at < 60_000) return known.person;
+      const person = await sessionPerson(anonymous(), value);
+      if (people.size > 5000) people.clear();
+      if (person) people.set(value, { mark, person, at: Date.now() });
+      else people.delete(value);
+      return person;
+    },
+    forget(value) {
+      people.delete(value);
+    },
+    markOf(request) {
+      const r = request as FastifyRequest & { tasksMark?: Promise<number> };
+      r.tasksMark ??= latestAuditId(opened.db);
+      return r.tasksMark;
     },
     setSession(reply, request, value) {
       const base = { path: '/', httpOnly: true, sameSite: 'strict' as const, secure: secure(request) };

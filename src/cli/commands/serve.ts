@@ -36,6 +36,7 @@ export function registerServe(program: Command): void {
     .option('--host <address>', 'địa chỉ nghe (mặc định 127.0.0.1; 0.0.0.0 để máy khác trong mạng truy cập)', '127.0.0.1')
     .option('--port <port>', 'cổng (mặc định 8080; 0: cổng trống bất kỳ)', '8080')
     .option('--files <dir>', 'thư mục giữ tệp báo cáo tải lên (mặc định: cạnh tệp cơ sở dữ liệu)')
+    .option('--sign-in-rate <n>', 'số lần xin đường dẫn đăng nhập tối đa mỗi phút từ một địa chỉ IP (mặc định 10)', '10')
     .option('--trust-proxy', 'chạy sau máy chủ chuyển tiếp (nginx…): tin X-Forwarded-For và X-Forwarded-Proto')
     .addHelpText(
       'after',
@@ -49,9 +50,11 @@ Ví dụ:
   tasks serve --host 0.0.0.0 --port 8080
   tasks --db /srv/tasks/tasks.db serve --trust-proxy`,
     )
-    .action(async (opts: { host: string; port: string; files?: string; trustProxy?: boolean }, command: Command) => {
+    .action(async (opts: { host: string; port: string; files?: string; trustProxy?: boolean; signInRate: string }, command: Command) => {
       const options = globalsOf(command);
       const port = portOf(opts.port);
+      const rate = Number(opts.signInRate);
+      if (!Number.isInteger(rate) || rate < 1 || rate > 10_000) throw new UsageError(t(`--sign-in-rate không hợp lệ: "${opts.signInRate}"`, `invalid --sign-in-rate: "${opts.signInRate}"`), t('một số từ 1 đến 10000', 'a number from 1 to 10000'));
       const todayText = options.today ?? process.env.TASKS_TODAY;
       const today = todayText ? parseDate(todayText, '--today') : null;
       const { defaultDatabasePath } = await import('../../db/location.js');
@@ -69,6 +72,7 @@ Ví dụ:
         today,
         trustProxy: opts.trustProxy === true,
         smtpUrlFromEnv: process.env.TASKS_SMTP_URL ?? null,
+        linkRequestsPerMinute: rate,
       });
       say(`Trang web đang chạy tại ${server.url} (Ctrl+C để dừng)`);
       await new Promise<void>((resolve) => {

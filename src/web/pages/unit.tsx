@@ -59,7 +59,11 @@ function List(props: { id: string; title: string; views: TaskView[]; data: UnitP
           ))}
         </ul>
       )}
-      {views.length > data.cap && <p>… và {views.length - data.cap} nhiệm vụ khác (xem đủ bằng lệnh tasks list --unit).</p>}
+      {views.length > data.cap && (
+        <p>
+          … và {views.length - data.cap} nhiệm vụ khác. <a href={`/don-vi?tat-ca=1#${props.id}`}>Xem tất cả</a>
+        </p>
+      )}
     </section>
   );
 }
