@@ -111,6 +111,7 @@ describe('tasks serve: a unit head from the mail to done', () => {
     const entry = ws.sql<{ actor: string; detail: string }>("select actor, detail from audit_event where action = 'task.done'")[0];
     expect(entry.actor).toBe('binh.ls');
     expect(JSON.parse(entry.detail)).toMatchObject({ channel: 'web', evidence: '45/BC-LS', attachment: { sha256: sha, bytes: pdf.length } });
+    expect(ws.run(['history', '1']).stdout).toContain(`văn bản báo cáo 45/BC-LS; ghi chú: Đã gửi Giám đốc, tệp ${kept[0]} (sha256 ${sha}) (trên trang web)`);
   });
 
   it('refuses a completion date after today, and changes nothing', async () => {
