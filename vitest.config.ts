@@ -44,7 +44,7 @@ export default defineConfig({
                 ...common,
                 name: 'postgres',
                 // The suites that touch a database; the pure ones need not run twice.
-                include: ['test/db/**/*.test.ts', 'test/app/**/*.test.ts', 'test/remind/reminder-repository.test.ts', 'test/e2e/**/*.test.ts', 'test/pg/**/*.test.ts'],
+                include: ['test/db/**/*.test.ts', 'test/app/**/*.test.ts', 'test/remind/reminder-repository.test.ts', 'test/e2e/**/*.test.ts', 'test/pg/**/*.test.ts', 'test/web/**/*.test.ts'],
                 // startup.test.ts is about what a SQLite command loads; prompts drive a terminal, not a
                 // database. Backup, restore, crash safety (killing a process mid-write and checking
                 // the file) and concurrency.test.ts (SQLite's file locks and busy timeout) are about

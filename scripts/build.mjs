@@ -57,6 +57,25 @@ await build({
   plugins: [lazyChildProcess],
 });
 
+// `tasks serve` (src/web/): a bundle of its own, required only by that command, so the server,
+// its pages and its libraries (fastify and plugins, left in node_modules) never weigh on a start.
+await build({
+  entryPoints: [path.join(root, 'src/web/server.ts')],
+  outfile: path.join(root, 'dist/web.cjs'),
+  bundle: true,
+  format: 'cjs',
+  platform: 'node',
+  target: 'node20',
+  external,
+  supported: { 'dynamic-import': false },
+  define: { 'import.meta.url': '__tasksModuleUrl' },
+  banner: { js: "const __tasksModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
+  minify: !process.env.TASKS_BUILD_READABLE,
+  keepNames: true,
+  sourcemap: 'linked',
+  logLevel: 'warning',
+});
+
 /**
  * pg asks whether it runs in a Cloudflare Worker by constructing a fetch `Response`, which makes
  * Node load its whole fetch implementation (undici, ~15 ms) on every connection. tasks runs on

@@ -63,6 +63,8 @@ export interface Completion {
   on: IsoDate | null;
   evidence: string | null;
   note: string | null;
+  /** A file of evidence kept beside the database (uploaded on the web page): its name and hash go in the audit entry. */
+  attachment?: { file: string; sha256: string; bytes: number } | null;
 }
 
 export function completeTask(ctx: Context, id: number, input: Completion): Promise<TaskView> {
@@ -75,7 +77,7 @@ export function completeTask(ctx: Context, id: number, input: Completion): Promi
     checkCompletion(task, on, trx.today);
     await updateTask(trx.db, id, { completed_on: on, evidence, completion_note: note, updated_at: trx.now().toISOString() });
     await pausePoint('done:update');
-    await audit(trx, 'task.done', { taskId: id }, { completedOn: on, evidence, note });
+    await audit(trx, 'task.done', { taskId: id }, { completedOn: on, evidence, note, ...(input.attachment ? { attachment: input.attachment } : {}) });
     await pausePoint('done:commit');
   }, 'task');
 }

@@ -17,6 +17,8 @@ export interface Context {
   /** Their registered person and role; null while nobody is registered (single-user mode). */
   acting: Acting;
   now: () => Date;
+  /** Where the change came from when not the terminal: 'web' for the web page (`tasks serve`). */
+  channel?: 'web';
 }
 
 /**
@@ -47,6 +49,6 @@ export function audit(
     action,
     taskId: target.taskId ?? null,
     unitId: target.unitId ?? null,
-    detail: { ...detail, asOf: ctx.today },
+    detail: { ...detail, asOf: ctx.today, ...(ctx.channel ? { channel: ctx.channel } : {}) },
   });
 }

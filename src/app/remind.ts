@@ -12,6 +12,7 @@ import { loadRegistry } from '../db/unit-repository.js';
 import type { IsoDate } from '../domain/dates.js';
 import { ValidationError, t } from '../domain/errors.js';
 import { checkSmtpUrl, maskSmtpUrl } from '../domain/remind-settings.js';
+import type { Person } from '../domain/roles.js';
 import type { SettingMap } from '../domain/settings.js';
 import { composeMessage, type Letterhead } from '../remind/message.js';
 import { deliveryKey, planReminders, type PlannedMessage, type UnitPlan } from '../remind/plan.js';
@@ -124,6 +125,30 @@ async function openTransport(route: Route, ctx: Context): Promise<Transport> {
   return (await import('../remind/outbox.js')).openOutbox(route.dir, ctx.now);
 }
 
+/**
+ * With web.url set, a message that goes to the unit's registered head alone (no Cc) carries a
+ * personal sign-in link for the web page; one that others also read carries the page's address
+ * only, where the head asks for a link: a link signs in whoever holds it.
+ */
+async function signInLinksFor(ctx: Context, plans: UnitPlan[], settings: SettingMap): Promise<Map<string, { name: string; url: string }>> {
+  const links = new Map<string, { name: string; url: string }>();
+  if (!settings['web.url']) return links;
+  const { findHeadsOf } = await import('../db/person-repository.js');
+  const heads = new Map<string, Person>();
+  for (const plan of plans) {
+    const alone = plan.messages.length > 0 && plan.messages.every((m) => m.cc.length === 0 && m.to.length === 1);
+    if (!alone) continue;
+    const address = plan.messages[0].to[0].address.toLowerCase();
+    const person = (await findHeadsOf(ctx.db, plan.unit.id)).find((p) => p.email === address);
+    if (person && plan.messages.every((m) => m.to[0].address.toLowerCase() === address)) heads.set(plan.unit.code, person);
+  }
+  if (heads.size === 0) return links;
+  const { reminderLinks } = await import('./web-login.js');
+  const urls = await reminderLinks(ctx, heads, settings['web.url']);
+  for (const [code, url] of urls) links.set(code, { name: heads.get(code)!.name, url });
+  return links;
+}
+
 export async function remind(ctx: Context, input: RemindInput): Promise<RemindSummary & { inDoubt: InDoubt[] }> {
   const settings = await configMap(ctx);
   const route = routeOf(input, settings);
@@ -136,6 +161,7 @@ export async function remind(ctx: Context, input: RemindInput): Promise<RemindSu
     signature: settings['mail.signature'],
     officeEmail: settings['office.email'] || null,
     notes: new Map(),
+    webUrl: settings['web.url'] || null,
   };
   // Each task's latest progress note, so the unit sees what the office last heard.
   const withNotes = async (plans: UnitPlan[]): Promise<Letterhead> => ({
@@ -166,7 +192,7 @@ export async function remind(ctx: Context, input: RemindInput): Promise<RemindSu
     const earlierInDoubt = resend ? [] : (await findInDoubt(ctx.db, route.channel)).filter((d) => d.since < over || d.by === null || !(input.stillRunning?.(d.by) ?? true));
     const plans = await planRun(ctx, input, settings, route.channel);
     const domain = /@([^@\s>]+)$/.exec(from.address)?.[1] ?? 'tasks.invalid';
-    const head = await withNotes(plans);
+    const head = { ...(await withNotes(plans)), signInLinks: await signInLinksFor(ctx, plans, settings) };
     const reports: MessageReport[] = [];
     const inDoubt: InDoubt[] = [...earlierInDoubt];
     let unreachable: SendOutcome | null = null;

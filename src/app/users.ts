@@ -3,10 +3,11 @@
  * single-user mode off, so whoever adds them is registered as office in the same transaction:
  * nobody locks themselves out.
  */
-import { findActing, insertPerson, listPeople, updatePersonRole } from '../db/person-repository.js';
+import { findActing, insertPerson, listPeople, updatePersonDetails, updatePersonRole } from '../db/person-repository.js';
 import { lockRule } from '../db/locks.js';
 import { loadRegistry } from '../db/unit-repository.js';
 import { AccessError, ConflictError, NotFoundError, ValidationError, t } from '../domain/errors.js';
+import { checkEmail } from '../domain/email.js';
 import { checkLogin } from '../domain/login.js';
 import { checkOffice, parseRole, type Person, type Role } from '../domain/roles.js';
 import { cleanLine } from '../domain/text.js';
@@ -18,6 +19,8 @@ export interface UserInput {
   login: string;
   role: string;
   unit: string | null;
+  /** Where the web page's sign-in link goes. */
+  email?: string | null;
 }
 
 export interface AddedUsers {
@@ -39,6 +42,7 @@ export async function addUser(ctx: Context, input: UserInput): Promise<AddedUser
   if (!name) throw new ValidationError(t('họ tên để trống', 'the name is empty'));
   const login = checkLogin(input.login);
   const role = parseRole(input.role);
+  const email = input.email === undefined || input.email === null ? null : checkEmail(input.email);
   return inTransaction(
     ctx,
     async (trx) => {
@@ -68,8 +72,8 @@ export async function addUser(ctx: Context, input: UserInput): Promise<AddedUser
         await insertPerson(trx.db, { login: trx.actor, name: trx.actor, role: 'office', unitId: null }, stamp);
         await audit(trx, 'user.add', {}, { login: trx.actor, role: 'office', firstUser: true });
       }
-      await insertPerson(trx.db, { login, name, role, unitId }, stamp);
-      await audit(trx, 'user.add', {}, { login, name, role, unit: input.unit === null ? null : unitId });
+      await insertPerson(trx.db, { login, name, role, unitId, email }, stamp);
+      await audit(trx, 'user.add', {}, { login, name, role, unit: input.unit === null ? null : unitId, ...(email ? { email } : {}) });
       const all = await listPeople(trx.db);
       return { added: all.filter((p) => p.login === login || (first && p.login === trx.actor)) };
     },
@@ -102,4 +106,34 @@ export async function setUserRole(ctx: Context, loginText: string, roleText: str
     await audit(trx, 'user.role', {}, { login, before: { role: person.role, unit: person.unit?.code ?? null }, after: { role, unit: unit === null ? null : unitId } });
     return (await listPeople(trx.db)).find((p) => p.login === login)!;
   });
+}
+
+export interface UserEdit {
+  name?: string;
+  /** null removes the address. */
+  email?: string | null;
+}
+
+/** `tasks user edit`: a person's name or e-mail address. */
+export async function editUser(ctx: Context, loginText: string, edit: UserEdit): Promise<Person> {
+  const login = checkLogin(loginText);
+  if (edit.name === undefined && edit.email === undefined) {
+    throw new ValidationError(t('không có gì để sửa', 'nothing to change'), t('nêu --name, --email hoặc --no-email', 'give --name, --email or --no-email'));
+  }
+  const name = edit.name === undefined ? undefined : cleanLine(edit.name);
+  if (name === '') throw new ValidationError(t('họ tên để trống', 'the name is empty'));
+  const email = edit.email === undefined || edit.email === null ? edit.email : checkEmail(edit.email);
+  return inTransaction(ctx, async (trx) => {
+    const person = (await listPeople(trx.db)).find((p) => p.login === login);
+    if (!person) {
+      throw new NotFoundError(t(`không có người dùng "${login}"`, `no user "${login}"`), t('xem danh sách bằng "tasks user list"', 'see them with "tasks user list"'));
+    }
+    await updatePersonDetails(trx.db, person.id, { name, email }, trx.now().toISOString());
+    const before: Record<string, unknown> = {};
+    const after: Record<string, unknown> = {};
+    if (name !== undefined) Object.assign(before, { name: person.name }) && Object.assign(after, { name });
+    if (email !== undefined) Object.assign(before, { email: person.email ?? null }) && Object.assign(after, { email });
+    await audit(trx, 'user.edit', {}, { login, before, after });
+    return (await listPeople(trx.db)).find((p) => p.login === login)!;
+  }, t('sửa thông tin người dùng', 'edit users'));
 }

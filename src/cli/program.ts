@@ -10,6 +10,7 @@ import { registerConfig } from './commands/config.js';
 import { registerDigest } from './commands/digest.js';
 import { registerInfo } from './commands/info.js';
 import { registerRemind } from './commands/remind.js';
+import { registerServe } from './commands/serve.js';
 import { registerSheet } from './commands/sheet.js';
 import { registerUnit } from './commands/unit.js';
 import { registerUser } from './commands/user.js';
@@ -62,6 +63,7 @@ TASKS_SMTP_URL, NO_COLOR, TASKS_DEBUG=1.`,
   registerSheet(program);
   registerUser(program);
   registerDb(program);
+  registerServe(program);
   for (const command of program.commands) inherit(command);
   return program;
 }

@@ -74,3 +74,13 @@ export async function listAudit(db: Db, filter: AuditFilter): Promise<StoredAudi
   const rows = await query.orderBy('audit_event.id').execute();
   return rows.map(entryOf);
 }
+
+/**
+ * The newest entry's id: changes with every change to the tracker (every write is audited, and
+ * writers take turns on the chain until they commit, so ids grow in commit order). The web page
+ * keeps a unit's page until it moves.
+ */
+export async function latestAuditId(db: Db): Promise<number> {
+  const row = await db.selectFrom('audit_event').select((eb) => eb.fn.max('id').as('id')).executeTakeFirst();
+  return Number(row?.id ?? 0);
+}

@@ -31,6 +31,8 @@ export const TABLES: { name: Table; key: string[]; id: boolean }[] = [
   { name: 'setting', key: ['key'], id: false },
   { name: 'reminder', key: ['id'], id: true },
   { name: 'person', key: ['id'], id: true },
+  { name: 'login_token', key: ['id'], id: true },
+  { name: 'web_session', key: ['id'], id: true },
 ];
 
 export async function countRows(db: Db, table: Table): Promise<number> {

@@ -14,6 +14,17 @@ export interface ExtensionRequest {
   status: 'pending' | 'approved' | 'rejected';
 }
 
+function toRequest(r: { id: number; task_id: number; from_on: string | null; to_on: string; reason: string; requested_on: string; requested_by: string }): ExtensionRequest {
+  return { id: r.id, taskId: r.task_id, from: r.from_on, to: r.to_on, reason: r.reason, requestedOn: r.requested_on, requestedBy: r.requested_by, status: 'pending' };
+}
+
+/** Every request still waiting for the office, oldest first; or those of these tasks. */
+export async function listPendingRequests(db: Db, taskIds?: number[]): Promise<ExtensionRequest[]> {
+  let q = db.selectFrom('extension_request').selectAll().where('status', '=', 'pending');
+  if (taskIds) q = q.where('task_id', 'in', taskIds.length ? taskIds : [-1]);
+  return (await q.orderBy('id').execute()).map(toRequest);
+}
+
 export async function findPendingRequest(db: Db, taskId: number): Promise<ExtensionRequest | null> {
   const r = await db.selectFrom('extension_request').selectAll().where('task_id', '=', taskId).where('status', '=', 'pending').executeTakeFirst();
   if (!r) return null;

@@ -208,8 +208,30 @@ export interface PersonTable {
   role: string;
   /** The unit a head leads. */
   unit_id: number | null;
+  /** Where the web page's sign-in link goes: lower case, unique. */
+  email: string | null;
   created_at: string;
   updated_at: string;
+}
+
+/** A sign-in link sent by mail: single use, until it expires. */
+export interface LoginTokenTable {
+  id: Generated<number>;
+  person_id: number;
+  token_hash: string;
+  created_at: string;
+  expires_at: string;
+  used_at: string | null;
+}
+
+/** A signed-in browser on the web page. */
+export interface WebSessionTable {
+  id: Generated<number>;
+  person_id: number;
+  session_hash: string;
+  created_at: string;
+  expires_at: string;
+  ended_at: string | null;
 }
 
 /** A unit head's extension request, until an office user approves or rejects it. */
@@ -249,6 +271,8 @@ export interface Database {
   reminder: ReminderTable;
   person: PersonTable;
   extension_request: ExtensionRequestTable;
+  login_token: LoginTokenTable;
+  web_session: WebSessionTable;
 }
 
 export type TaskRow = Selectable<TaskTable>;

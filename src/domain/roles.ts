@@ -15,6 +15,8 @@ export interface Person {
   role: Role;
   /** The unit a head leads. */
   unit: { id: number; code: string; name: string } | null;
+  /** Where the web page's sign-in link goes; absent or null when none is registered. */
+  email?: string | null;
 }
 
 /** null: single-user mode (nobody registered yet), where the one user is the office. */

@@ -51,6 +51,20 @@ function recipients(value: string): string {
   return items.join('; ');
 }
 
+/** An http(s) address without a trailing slash. */
+function webUrl(value: string): string {
+  const text = value.trim().replace(/\/+$/, '');
+  let ok = false;
+  try {
+    const url = new URL(text);
+    ok = (url.protocol === 'http:' || url.protocol === 'https:') && !url.search && !url.hash && !url.username;
+  } catch {
+    ok = false;
+  }
+  if (!ok) throw new ValidationError(t(`địa chỉ trang web không hợp lệ: "${value}"`, `invalid web address: "${value}"`), t('ví dụ: tasks config set web.url https://nhiemvu.sngv.quanghoa.gov.vn', 'e.g. tasks config set web.url https://tasks.example.gov.vn'));
+  return text;
+}
+
 export const SETTINGS: readonly SettingSpec[] = [
   // No sample agency: a new database learns it from the units file's "organization" or is told it.
   { key: 'org.parent', defaultValue: '', description: t('cơ quan chủ quản, dòng trên của tiêu đề (theo trường "organization" của danh sách đơn vị)', 'governing body, the header\'s upper line (from the unit list\'s "organization")'), check: line(120) },
@@ -74,6 +88,12 @@ export const SETTINGS: readonly SettingSpec[] = [
     check: (value: string) => parsePeriodKind(value),
   },
   ...REMIND_SETTINGS,
+  {
+    key: 'web.url',
+    defaultValue: '',
+    description: t('địa chỉ trang web của tasks serve, ghi trong đường dẫn đăng nhập và thư nhắc việc (để trống: địa chỉ máy chủ đang nghe)', 'the address of the tasks serve page, used in sign-in links and reminders (blank: the address the server listens on)'),
+    check: webUrl,
+  },
 ];
 
 /** The value as it may be printed or written to the audit trail. */

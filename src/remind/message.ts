@@ -19,6 +19,10 @@ export interface Letterhead {
   officeEmail: string | null;
   /** Each task's latest progress note, by task id. */
   notes: ReadonlyMap<number, { on: IsoDate; note: string }>;
+  /** web.url: the web page where units report (`tasks serve`); null when none is set. */
+  webUrl?: string | null;
+  /** A personal sign-in link for the unit's registered head, by unit code, when one of the recipients is that head. */
+  signInLinks?: ReadonlyMap<string, { name: string; url: string }>;
 }
 
 export interface MessageContent {
@@ -110,6 +114,14 @@ function reportingOf(message: PlannedMessage, head: Letterhead): string[] {
   ];
 }
 
+/** Where to report on the web page: the head's personal link, or the page's address. */
+function webLineOf(unit: Unit, head: Letterhead): string | null {
+  const link = head.signInLinks?.get(unit.code);
+  if (link) return `Báo cáo hoàn thành, tiến độ hoặc đề nghị gia hạn trên trang web: đường dẫn đăng nhập riêng của ${cleanLine(link.name)} (dùng một lần, trong 24 giờ): ${link.url}`;
+  if (head.webUrl) return `Báo cáo hoàn thành, tiến độ hoặc đề nghị gia hạn trên trang web: ${cleanLine(head.webUrl)}`;
+  return null;
+}
+
 function textBody(unit: Unit, message: PlannedMessage, head: Letterhead): string {
   const lines = [`Kính gửi: ${addresseeOf(unit)}`, '', introOf(unit, message.items, head)];
   for (const section of ['overdue', 'due_today', 'due_soon'] as const) {
@@ -125,7 +137,8 @@ function textBody(unit: Unit, message: PlannedMessage, head: Letterhead): string
       lines.push(`   Tiến độ gần nhất: ${row.note || 'chưa có báo cáo tiến độ'}`);
     });
   }
-  lines.push('', closingOf(head), '', ...reportingOf(message, head), '', 'Trân trọng.', '', '-- ', ...head.signature.split('\n'));
+  const web = webLineOf(unit, head);
+  lines.push('', closingOf(head), '', ...(web ? [web, ''] : []), ...reportingOf(message, head), '', 'Trân trọng.', '', '-- ', ...head.signature.split('\n'));
   return `${lines.join('\n')}\n`;
 }
 
@@ -152,7 +165,11 @@ function htmlBody(unit: Unit, message: PlannedMessage, head: Letterhead): string
     });
     out.push('</table>');
   }
-  out.push(`<p>${e(closingOf(head))}</p>`, ...reportingOf(message, head).map((line) => `<p>${e(line)}</p>`), '<p>Trân trọng.</p>');
+  out.push(`<p>${e(closingOf(head))}</p>`);
+  const link = head.signInLinks?.get(unit.code);
+  if (link) out.push(`<p>Báo cáo hoàn thành, tiến độ hoặc đề nghị gia hạn trên trang web: <a href="${e(link.url)}">đăng nhập</a> (đường dẫn riêng của ${e(cleanLine(link.name))}, dùng một lần, trong 24 giờ).</p>`);
+  else if (head.webUrl) out.push(`<p>Báo cáo hoàn thành, tiến độ hoặc đề nghị gia hạn trên trang web: <a href="${e(head.webUrl)}">${e(head.webUrl)}</a></p>`);
+  out.push(...reportingOf(message, head).map((line) => `<p>${e(line)}</p>`), '<p>Trân trọng.</p>');
   out.push(`<p style="color:#555">${head.signature.split('\n').map(e).join('<br>')}</p>`, '</body></html>');
   return `${out.join('\n')}\n`;
 }

@@ -120,6 +120,9 @@ const WORDS: Record<string, Words> = {
   'unit.groups': (d, lang) => pick(lang, `Cập nhật ${Array.isArray(d.groups) ? d.groups.length : 0} nhóm đơn vị`, `${Array.isArray(d.groups) ? d.groups.length : 0} unit groups updated`),
   'user.add': (d, lang) => pick(lang, `Thêm người dùng ${str(d.login) ?? ''}${str(d.name) ? ` (${d.name})` : ''}, vai trò ${str(d.role) ?? ''}`, `User ${str(d.login) ?? ''}${str(d.name) ? ` (${d.name})` : ''} added as ${str(d.role) ?? ''}`),
   'user.role': (d, lang) => pick(lang, `Đổi vai trò của ${str(d.login) ?? ''}: `, `Role of ${str(d.login) ?? ''} changed: `) + changeWords(d.before, d.after, lang),
+  'user.edit': (d, lang) => pick(lang, `Sửa thông tin người dùng ${str(d.login) ?? ''}: `, `User ${str(d.login) ?? ''} changed: `) + changeWords(d.before, d.after, lang),
+  'user.link': (d, lang) => pick(lang, `Tạo đường dẫn đăng nhập trang web cho ${str(d.login) ?? ''}`, `Web sign-in link made for ${str(d.login) ?? ''}`),
+  'user.sign-in': (d, lang) => pick(lang, `${str(d.login) ?? ''} đăng nhập trang web`, `${str(d.login) ?? ''} signed in on the web page`),
   'config.set': (d, lang) => pick(lang, `Đặt ${str(d.key) ?? ''} = “${str(d.after) ?? ''}”`, `Set ${str(d.key) ?? ''} = “${str(d.after) ?? ''}”`) + (str(d.before) ? pick(lang, ` (trước: “${d.before}”)`, ` (was “${d.before}”)`) : ''),
   'config.unset': (d, lang) => pick(lang, `Bỏ ${str(d.key) ?? ''}`, `Removed ${str(d.key) ?? ''}`) + (str(d.before) ? pick(lang, ` (trước: “${d.before}”)`, ` (was “${d.before}”)`) : ''),
   'calendar.off': (d, lang) => pick(lang, `Ghi ngày nghỉ ${day(d.from, lang)}${d.to && d.to !== d.from ? ` – ${day(d.to, lang)}` : ''}`, `Days off ${day(d.from, lang)}${d.to && d.to !== d.from ? ` – ${day(d.to, lang)}` : ''}`) + (str(d.name) ? `: ${d.name}` : ''),
@@ -147,6 +150,9 @@ export function auditWords(action: string, detail: Detail, entryDay: string, lan
   } catch {
     text = '';
   }
+  const file = detail.attachment as Detail | undefined;
+  if (file && typeof file === 'object' && str(file.file)) text += pick(lang, `, tệp ${file.file} (sha256 ${str(file.sha256) ?? ''})`, `, file ${file.file} (sha256 ${str(file.sha256) ?? ''})`);
+  if (detail.channel === 'web' && !action.startsWith('user.')) text += pick(lang, ' (trên trang web)', ' (on the web page)');
   const asOf = isoDay(detail.asOf);
   if (asOf && asOf !== entryDay && action !== 'task.extend-request') text += pick(lang, ` (ghi theo ngày ${formatDate(asOf)})`, ` (as of ${formatDate(asOf)})`);
   // Line breaks and tabs would split one entry over several lines or columns.

@@ -3,7 +3,7 @@ import { ROLE_NAMES, type Person } from '../domain/roles.js';
 import { painter, safe, table, type RenderOptions } from './terminal.js';
 
 export function userJson(p: Person) {
-  return { login: p.login, name: p.name, role: p.role, unit: p.unit?.code ?? null };
+  return { login: p.login, name: p.name, role: p.role, unit: p.unit?.code ?? null, ...(p.email ? { email: p.email } : {}) };
 }
 
 export function renderUsers(people: Person[], options: RenderOptions): string {

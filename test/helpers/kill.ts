@@ -73,16 +73,16 @@ export function count(file: string, table: string, where = '1 = 1'): number {
 }
 
 /** The newest migration this version has: taking it away makes the file look like the previous release's. */
-export const NEWEST_MIGRATION = '2026-12-03-speed-open-task-lines';
+export const NEWEST_MIGRATION = '2026-12-03-web-logins';
 
 /**
  * The previous release: before the people and extension-request tables (and the PostgreSQL-only
- * index), the audit chain, withdrawn directives and the open-task indexes.
+ * index), the audit chain, withdrawn directives, the open-task indexes and the web page's sign-in tables.
  */
 export function asPreviousRelease(file: string): void {
   inspect(file, (db) => {
     db.exec(
-      "drop index task_open_daily; drop index task_extended; drop index task_open_lines; drop trigger audit_event_no_replace; alter table audit_event drop column hash; alter table reminder drop column message_id; alter table reminder drop column claimed_by; drop table extension_request; drop table person; alter table directive drop column withdrawn_on; delete from kysely_migration where name in ('2026-11-27-people', '2026-11-27-postgres-due-view', '2026-12-03-audit-chain', '2026-12-03-logins', '2026-12-03-reminder-attempt', '2026-12-03-directive-withdrawn', '2026-12-03-open-task-index', '2026-12-03-speed-open-task-lines')",
+      "drop table web_session; drop table login_token; drop index person_email; drop index task_open_daily; drop index task_extended; drop index task_open_lines; drop trigger audit_event_no_replace; alter table audit_event drop column hash; alter table reminder drop column message_id; alter table reminder drop column claimed_by; drop table extension_request; drop table person; alter table directive drop column withdrawn_on; delete from kysely_migration where name in ('2026-11-27-people', '2026-11-27-postgres-due-view', '2026-12-03-audit-chain', '2026-12-03-logins', '2026-12-03-reminder-attempt', '2026-12-03-directive-withdrawn', '2026-12-03-open-task-index', '2026-12-03-speed-open-task-lines', '2026-12-03-web-logins')",
     );
   });
 }

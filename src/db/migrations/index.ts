@@ -19,6 +19,7 @@ import * as logins from './2026-12-03-logins.js';
 import * as reminderAttempt from './2026-12-03-reminder-attempt.js';
 import * as openTaskIndex from './2026-12-03-open-task-index.js';
 import * as openTaskLines from './2026-12-03-speed-open-task-lines.js';
+import * as webLogins from './2026-12-03-web-logins.js';
 
 export function migrationsFor(dialect: Dialect): Record<string, Migration> {
   return {
@@ -37,5 +38,6 @@ export function migrationsFor(dialect: Dialect): Record<string, Migration> {
     '2026-12-03-reminder-attempt': { up: (db: Kysely<any>) => reminderAttempt.up(db) },
     '2026-12-03-open-task-index': { up: (db: Kysely<any>) => openTaskIndex.up(db) },
     '2026-12-03-speed-open-task-lines': { up: (db: Kysely<any>) => openTaskLines.up(db, dialect) },
+    '2026-12-03-web-logins': { up: (db: Kysely<any>) => webLogins.up(db, dialect) },
   };
 }
