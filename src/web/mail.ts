@@ -5,7 +5,7 @@
  */
 import { formatDate } from '../domain/dates.js';
 import { cleanLine } from '../domain/text.js';
-import type { WebApp } from './server.js';
+import type { WebApp } from './web-app.js';
 
 function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);

@@ -16,7 +16,7 @@ import { OfficePage } from './pages/office.js';
 import { BadLink, ConfirmLink, RequestLink } from './pages/sign-in.js';
 import { TaskPage } from './pages/tasks.js';
 import { UnitPage } from './pages/unit.js';
-import type { WebApp } from './server.js';
+import type { WebApp } from './web-app.js';
 
 /** Fixed words for the redirect after a post: nothing a request carries is echoed. */
 const DONE_MESSAGES: Record<string, string> = {
