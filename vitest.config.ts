@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { defineConfig } from 'vitest/config';
 
 /**
@@ -18,6 +19,9 @@ const skippedNotice = {
   },
 };
 
+/** As the build writes it into the bundle (scripts/build.mjs), for tests that import src/ directly. */
+const define = { __TASKS_VERSION__: JSON.stringify(JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')).version) };
+
 const common = {
   testTimeout: 30_000,
   hookTimeout: 60_000,
@@ -29,6 +33,7 @@ export default defineConfig({
     reporters: ['default', ['json', { outputFile: 'test-results.json' }], skippedNotice],
     projects: [
       {
+        define,
         test: {
           ...common,
           name: 'sqlite',
@@ -40,6 +45,7 @@ export default defineConfig({
       ...(pgUrl
         ? [
             {
+              define,
               test: {
                 ...common,
                 name: 'postgres',
