@@ -54,3 +54,8 @@ export function start(): void {
 
 /** For bin/tasks.js, which writes the bundle's code cache at exit the same way every file is written. */
 export { main, removePendingTemporaries, setNewFileMode, writeFileAtomic };
+/**
+ * For a process that runs many commands (the tests' in-process runner): exceljs's reader must be
+ * patched before exceljs is first loaded, and a command that writes an XLSX loads it unpatched.
+ */
+export { patchExcelSax } from '../sheet/exceljs-utf8.js';
