@@ -29,6 +29,8 @@ const common = {
 
 export default defineConfig({
   test: {
+    // Builds dist/ when it is missing or older than the code (the e2e tests run the bundle).
+    globalSetup: ['test/helpers/global-setup.ts'],
     // The JSON report is what .ci/run reads to print "N passed, N failed".
     reporters: ['default', ['json', { outputFile: 'test-results.json' }], skippedNotice],
     projects: [
