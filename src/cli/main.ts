@@ -3,13 +3,16 @@
  * usage, 130 Ctrl+C, 70 anything unexpected (the stack only with TASKS_DEBUG=1).
  */
 import { CommanderError } from 'commander';
-import { TasksError, t, type Text } from '../domain/errors.js';
+import { TasksError, t, type ErrorKind, type Text } from '../domain/errors.js';
 import { safe } from '../report/safe-text.js';
 import { setPausePoint } from '../db/pause-point.js';
 import { setIo, type IO } from './io.js';
 import { buildProgram } from './program.js';
 
 type Lang = 'vi' | 'en';
+
+/** The exit code of each kind of error the domain names. */
+const EXIT_CODE: Record<ErrorKind, number> = { refused: 1, usage: 2, cancelled: 130 };
 
 function langFrom(argv: string[], env: IO['env']): Lang {
   const i = argv.findIndex((a) => a === '--lang' || a.startsWith('--lang='));
@@ -82,7 +85,7 @@ async function run(argv: string[], io: IO): Promise<number> {
     }
     if (error instanceof TasksError) {
       report(io, error.text, error.hint, lang);
-      return error.exitCode;
+      return EXIT_CODE[error.kind];
     }
     report(
       io,
