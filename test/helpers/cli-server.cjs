@@ -88,6 +88,8 @@ async function run(request) {
     await tick();
     await tick();
   } finally {
+    // As the process's exit would (entry.ts): no temporary file of an unfinished write survives the run.
+    cli.removePendingTemporaries();
     current = null;
   }
   return { code, stdout: stdout.text(), stderr: stderr.text() };
