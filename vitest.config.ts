@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { defineConfig } from 'vitest/config';
 
 /**
@@ -18,6 +19,9 @@ const skippedNotice = {
   },
 };
 
+/** As the build writes it into the bundle (scripts/build.mjs), for tests that import src/ directly. */
+const define = { __TASKS_VERSION__: JSON.stringify(JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')).version) };
+
 const common = {
   testTimeout: 30_000,
   hookTimeout: 60_000,
@@ -25,10 +29,13 @@ const common = {
 
 export default defineConfig({
   test: {
+    // Builds dist/ when it is missing or older than the code (the e2e tests run the bundle).
+    globalSetup: ['test/helpers/global-setup.ts'],
     // The JSON report is what .ci/run reads to print "N passed, N failed".
     reporters: ['default', ['json', { outputFile: 'test-results.json' }], skippedNotice],
     projects: [
       {
+        define,
         test: {
           ...common,
           name: 'sqlite',
@@ -40,6 +47,7 @@ export default defineConfig({
       ...(pgUrl
         ? [
             {
+              define,
               test: {
                 ...common,
                 name: 'postgres',

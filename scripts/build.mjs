@@ -15,7 +15,7 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 /** What every start needs; every other dependency is required on demand from node_modules. */
 const BUNDLED = new Set(['commander', 'kysely', 'chalk', 'cli-table3']);
-const { dependencies } = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
+const { dependencies, version } = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
 const external = Object.keys(dependencies).filter((name) => !BUNDLED.has(name));
 
 /**
@@ -48,7 +48,8 @@ await build({
   // import() of a library becomes require(): every library named above ships a CommonJS build,
   // and a script compiled from a code cache has no loader for import().
   supported: { 'dynamic-import': false },
-  define: { 'import.meta.url': '__tasksModuleUrl' },
+  // The version `tasks --version` prints is package.json's.
+  define: { 'import.meta.url': '__tasksModuleUrl', __TASKS_VERSION__: JSON.stringify(version) },
   banner: { js: "const __tasksModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
   minify: !process.env.TASKS_BUILD_READABLE,
   keepNames: true,
@@ -110,11 +111,10 @@ await build({
   logLevel: 'warning',
 });
 
-// What `tasks --version` prints, asked of the bundle itself, for bin/tasks.js to answer that
-// one question without loading it.
-const version = spawnSync(process.execPath, [path.join(root, 'dist/cli.cjs'), '--version'], { encoding: 'utf8' });
-if (version.status !== 0 || !/^\S+\n$/.test(version.stdout)) throw new Error(`build: the bundle did not print its version (${version.stderr.trim()})`);
-writeFileSync(path.join(root, 'dist/version.txt'), version.stdout);
+// What `tasks --version` prints (package.json's version, as the bundle has it), for bin/tasks.js to
+// answer that one question without loading the bundle.
+if (!/^\S+$/.test(version)) throw new Error(`build: package.json's version "${version}" is not one word`);
+writeFileSync(path.join(root, 'dist/version.txt'), `${version}\n`);
 
 // One run of the daily view on a scratch database compiles what a typical command needs; the
 // loader saves that compiled code beside the bundle for every later start.
@@ -129,21 +129,18 @@ try {
   run('add', 'Nhiệm vụ mẫu', '--unit', 'VP', '--due', '2026-11-25');
   const warm = run('due');
   if (warm.status !== 0) console.warn(`build: the code cache was not warmed (${warm.stderr.trim().split('\n')[0]})`);
-  // The PostgreSQL client's cache: load it as src/db/code-cache.ts does and build a pool and a
+  // The PostgreSQL client's cache: load it through the same loader (bin/code-cache.cjs) and build a pool and a
   // client without connecting, which compiles what every connection needs first.
   const pgWarm = spawnSync(
     process.execPath,
     [
       '-e',
-      `const fs = require('fs'), vm = require('vm'), path = require('path'), { createRequire } = require('module');
-       const file = ${JSON.stringify(path.join(root, 'dist/pg.cjs'))};
-       const script = new vm.Script('(function (exports, require, module, __filename, __dirname) {' + fs.readFileSync(file, 'utf8') + '\\n})', { filename: file });
-       const m = { exports: {} };
-       script.runInThisContext()(m.exports, createRequire(file), m, file, path.dirname(file));
-       const pool = new m.exports.Pool({ connectionString: 'postgres://tasks@127.0.0.1:1/tasks', max: 1 });
-       new m.exports.Client({ connectionString: 'postgres://tasks@127.0.0.1:1/tasks' });
+      `const { requireWithCodeCache } = require(${JSON.stringify(path.join(root, 'bin/code-cache.cjs'))});
+       const loaded = requireWithCodeCache(${JSON.stringify(path.join(root, 'dist/pg.cjs'))}, { refresh: true });
+       const pool = new loaded.exports.Pool({ connectionString: 'postgres://tasks@127.0.0.1:1/tasks', max: 1 });
+       new loaded.exports.Client({ connectionString: 'postgres://tasks@127.0.0.1:1/tasks' });
        pool.end();
-       fs.writeFileSync(file + '.cache', script.createCachedData());`,
+       loaded.saveCache(require('fs').writeFileSync);`,
     ],
     { encoding: 'utf8' },
   );

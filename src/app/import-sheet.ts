@@ -25,7 +25,7 @@ import { headerScore, headerKey, layoutOf, type ColumnMap, type SheetField } fro
 import { cellText } from '../domain/sheet-values.js';
 import { fold } from '../domain/text.js';
 import { checkSheetFile, hashSheetFile, readSheetRows } from '../sheet/open-sheet.js';
-import { progressBar } from '../sheet/progress.js';
+import { progressBar, type ProgressStream } from '../sheet/progress.js';
 import { findTiming } from '../import/deadlines.js';
 import { kindOfNumber } from './add-task.js';
 import { loadCalendar } from './calendar.js';
@@ -42,6 +42,8 @@ export interface SheetImportInput {
   skipBad: boolean;
   /** Import a file whose very bytes were imported before. */
   again: boolean;
+  /** Where a progress bar may be drawn (a terminal's stderr); none, no bar. */
+  progressTo?: ProgressStream;
 }
 
 
@@ -84,7 +86,7 @@ export async function importSheet(ctx: Context, input: SheetImportInput): Promis
   const knownSources = await sourcesByNumber(ctx.db);
   const mapKeys = new Set((input.map?.entries ?? []).map((e) => e.key));
 
-  const progress = progressBar(file.bytes, path.basename(file.path));
+  const progress = progressBar(file.bytes, path.basename(file.path), input.progressTo);
   let fields: (SheetField | null)[] | null = null;
   let report: Pick<SheetImportReport, 'file' | 'headerLine' | 'columns' | 'unread'> | null = null;
   const planned: PlannedTask[] = [];

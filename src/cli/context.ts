@@ -12,6 +12,7 @@ import { normaliseLogin } from '../domain/login.js';
 import { checkOffice } from '../domain/roles.js';
 import type { Lang } from '../report/labels.js';
 import type { RenderOptions } from '../report/terminal.js';
+import { io } from './io.js';
 
 export interface GlobalOptions {
   db?: string;
@@ -32,7 +33,8 @@ export interface Session {
 
 /** Who is acting, in the one spelling logins are stored in (domain/login.ts). */
 export function actorName(): string {
-  if (process.env.TASKS_USER) return normaliseLogin(process.env.TASKS_USER);
+  const user = io().env.TASKS_USER;
+  if (user) return normaliseLogin(user);
   try {
     return normaliseLogin(os.userInfo().username);
   } catch {
@@ -45,7 +47,7 @@ export function globalsOf(command: Command): GlobalOptions {
 }
 
 export function langOf(options: GlobalOptions): Lang {
-  const lang = options.lang ?? process.env.TASKS_LANG ?? 'vi';
+  const lang = options.lang ?? io().env.TASKS_LANG ?? 'vi';
   if (lang !== 'vi' && lang !== 'en') {
     throw new ValidationError(t(`ngôn ngữ không hỗ trợ: "${lang}"`, `unsupported language: "${lang}"`), t('--lang nhận vi hoặc en', '--lang takes vi or en'));
   }
@@ -53,12 +55,13 @@ export function langOf(options: GlobalOptions): Lang {
 }
 
 export function renderOptions(options: GlobalOptions): RenderOptions {
-  const tty = process.stdout.isTTY === true;
+  const { stdout, env } = io();
+  const tty = stdout.isTTY === true;
   return {
     lang: langOf(options),
     tty,
-    color: tty && !process.env.NO_COLOR && process.env.TERM !== 'dumb',
-    width: Math.min(process.stdout.columns || 100, 160),
+    color: tty && !env.NO_COLOR && env.TERM !== 'dumb',
+    width: Math.min(stdout.columns || 100, 160),
   };
 }
 
@@ -84,8 +87,8 @@ export interface Access {
 export async function openSession(command: Command, access: Access): Promise<Session> {
   const options = globalsOf(command);
   const render = renderOptions(options);
-  const todayText = options.today ?? process.env.TASKS_TODAY;
-  const today = todayText ? parseDate(todayText, '--today') : todayInVietnam(new Date());
+  const todayText = options.today ?? io().env.TASKS_TODAY;
+  const today = todayText ? parseDate(todayText, '--today') : todayInVietnam(io().now());
   const [{ openDatabase }, { defaultDatabasePath }, { materialiseSeries }, { findActing }] = await Promise.all([
     import('../db/connect.js'),
     import('../db/location.js'),
@@ -96,8 +99,8 @@ export async function openSession(command: Command, access: Access): Promise<Ses
     throw new ValidationError(t('--db rỗng: cần đường dẫn tệp hoặc địa chỉ postgres://', '--db is empty: give a file path or a postgres:// URL'), t('bỏ --db để dùng cơ sở dữ liệu mặc định', 'leave --db out to use the default database'));
   }
   // TASKS_DB= (set but empty) is the shell's way of unsetting it: the default location.
-  const named = options.db ?? (process.env.TASKS_DB || undefined);
-  const location = named || defaultDatabasePath();
+  const named = options.db ?? (io().env.TASKS_DB || undefined);
+  const location = named || defaultDatabasePath(io().env);
   const readOnly = access.readOnly !== undefined && access.readOnly !== false;
   const opened = await openDatabase(location, { create: !readOnly && (access.mayCreate || !named), mustHoldData: readOnly, ...databaseOptions() });
   tellBackup(opened, render.lang);
@@ -110,12 +113,12 @@ export async function openSession(command: Command, access: Access): Promise<Ses
         t(`văn phòng thêm bằng: tasks user add "Họ tên" --login ${actor} --role head --unit <đơn vị>`, `the office adds you with: tasks user add "Full name" --login ${actor} --role head --unit <unit>`),
       );
     }
-    const ctx: Context = { db: opened.db, today, actor, acting: person, now: () => new Date() };
+    const ctx: Context = { db: opened.db, today, actor, acting: person, now: () => io().now() };
     if (access.office) checkOffice(person, access.office);
     try {
       // Occurrences are stored by commands that write, and never beyond the real day in Vietnam
       // (a report for a later as-of day shows them without storing them: see withSession).
-      const realToday = todayInVietnam(new Date());
+      const realToday = todayInVietnam(io().now());
       if (!readOnly) await materialiseSeries({ ...ctx, today: today < realToday ? today : realToday });
     } catch (error) {
       // A viewer's login may only read (README: read-only access); the office's next command

@@ -1,5 +1,6 @@
 /** Builds the commander program: global options and every command. No side effects. */
 import { Command } from 'commander';
+import type { IO } from './io.js';
 import { registerAdd } from './commands/add.js';
 import { registerAudit } from './commands/audit.js';
 import { registerBackup } from './commands/backup.js';
@@ -17,9 +18,11 @@ import { registerUser } from './commands/user.js';
 import { registerDb } from './commands/db.js';
 import { registerViews } from './commands/views.js';
 
-export const VERSION = '0.1.0';
+/** From package.json, written in by the build (scripts/build.mjs). */
+declare const __TASKS_VERSION__: string;
+export const VERSION = __TASKS_VERSION__;
 
-export function buildProgram(): Command {
+export function buildProgram(io: IO): Command {
   const program = new Command('tasks')
     .description('Theo dõi nhiệm vụ Giám đốc Sở giao, đến từng thời hạn (directive tracking for a Sở)')
     .version(VERSION, '-V, --version', 'in số phiên bản')
@@ -32,7 +35,16 @@ export function buildProgram(): Command {
     .showSuggestionAfterError(true)
     .configureHelp(HELP)
     .exitOverride()
-    .configureOutput({ outputError: () => {} })
+    .configureOutput({
+      writeOut: (text) => io.stdout.write(text),
+      writeErr: (text) => io.stderr.write(text),
+      outputError: () => {},
+      // As commander's defaults: a width only on a terminal, and no colours (the help has none).
+      getOutHelpWidth: () => (io.stdout.isTTY ? io.stdout.columns : undefined) as number,
+      getErrHelpWidth: () => (io.stderr.isTTY ? io.stderr.columns : undefined) as number,
+      getOutHasColors: () => false,
+      getErrHasColors: () => false,
+    })
     .addHelpText(
       'after',
       `

@@ -7,8 +7,17 @@ import type { Schedule } from '../app/add-task.js';
 import { parseDate } from '../domain/dates.js';
 import { CancelledByUser, t } from '../domain/errors.js';
 import { parsePeriod } from './options.js';
+import { io } from './io.js';
 
-const context = { output: process.stderr };
+/** Asked on the command's stderr, answered on its stdin (both from main()'s IO). */
+const context = {
+  get input() {
+    return io().stdin;
+  },
+  get output() {
+    return io().stderr;
+  },
+};
 
 async function guarded<T>(ask: () => Promise<T>): Promise<T> {
   try {

@@ -10,6 +10,7 @@ import { beginAtomicWrite, type AtomicFile } from '../io/atomic-file.js';
 import { checkOutPath } from '../io/out-path.js';
 import { pausePoint } from '../db/pause-point.js';
 import { cannotWrite } from './write-output.js';
+import { io } from './io.js';
 
 export interface Output {
   /** A stream for writers that need one (the XLSX writer). */
@@ -28,12 +29,13 @@ async function drained(stream: Writable, text: string): Promise<void> {
 export function openOutput(out: string | undefined, binary: boolean): Output {
   const checked = out === undefined ? ({ kind: 'stdout' } as const) : checkOutPath(out, 'nhiem-vu.xlsx', 'tasks.xlsx');
   if (checked.kind === 'stdout') {
-    if (binary && process.stdout.isTTY) {
+    const { stdout } = io();
+    if (binary && stdout.isTTY) {
       throw new ValidationError(t('định dạng này là tệp nhị phân, không in ra màn hình được', 'this format is binary and cannot be shown on a terminal'), t('thêm --out, ví dụ --out nhiem-vu.xlsx', 'add --out, e.g. --out tasks.xlsx'));
     }
     return {
-      stream: process.stdout,
-      write: (text) => drained(process.stdout, text),
+      stream: stdout,
+      write: (text) => drained(stdout, text),
       finish: async () => null,
       abort: () => {},
     };

@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import { ValidationError, t } from '../domain/errors.js';
 import { beginAtomicWrite, writeAll } from '../io/atomic-file.js';
 import { checkOutPath } from '../io/out-path.js';
+import { io } from './io.js';
 
 /** The absolute path --out names, refused in one line when it is no place for a report (see io/out-path.ts). */
 export function outTarget(out: string, exampleVi: string, exampleEn: string): string {
@@ -21,7 +22,7 @@ export function cannotWrite(out: string, error: unknown): ValidationError {
 }
 
 function refuseBinaryOnTerminal(binary: boolean): void {
-  if (binary && process.stdout.isTTY) {
+  if (binary && io().stdout.isTTY) {
     throw new ValidationError(t('định dạng này là tệp nhị phân, không in ra màn hình được', 'this format is binary and cannot be shown on a terminal'), t('thêm --out, ví dụ --out bao-cao.docx', 'add --out, e.g. --out report.docx'));
   }
 }
@@ -31,7 +32,7 @@ export function writeReport(content: string | Buffer, out: string | undefined, b
   const checked = out === undefined ? ({ kind: 'stdout' } as const) : checkOutPath(out, 'bao-cao.docx', 'report.docx');
   if (checked.kind === 'stdout') {
     refuseBinaryOnTerminal(binary);
-    process.stdout.write(content);
+    io().stdout.write(content);
     return null;
   }
   if (checked.kind === 'null') {

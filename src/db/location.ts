@@ -2,12 +2,13 @@
 import os from 'node:os';
 import path from 'node:path';
 
-export function defaultDatabasePath(env: NodeJS.ProcessEnv = process.env): string {
+/** `env` is the CLI's environment (cli/io.ts); lower layers never read the process's own. */
+export function defaultDatabasePath(env: Record<string, string | undefined>, platform: NodeJS.Platform = os.platform()): string {
   const home = os.homedir();
-  if (process.platform === 'win32') {
+  if (platform === 'win32') {
     return path.join(env.LOCALAPPDATA ?? path.join(home, 'AppData', 'Local'), 'tasks', 'tasks.db');
   }
-  if (process.platform === 'darwin') {
+  if (platform === 'darwin') {
     return path.join(home, 'Library', 'Application Support', 'tasks', 'tasks.db');
   }
   return path.join(env.XDG_DATA_HOME || path.join(home, '.local', 'share'), 'tasks', 'tasks.db');

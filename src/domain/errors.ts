@@ -1,14 +1,17 @@
 /**
  * The error classes of the tool. Every message a user can see is given in Vietnamese and in
- * English; `cli/main.ts` picks the language and turns the error into an exit code.
+ * English; `cli/main.ts` picks the language and turns the error's kind into an exit code.
  */
+
+/** What went wrong, as the shell needs to know it: a refusal, bad usage, or the user stopping it. */
+export type ErrorKind = 'refused' | 'usage' | 'cancelled';
 export interface Text {
   vi: string;
   en: string;
 }
 
 export class TasksError extends Error {
-  readonly exitCode: number = 1;
+  readonly kind: ErrorKind = 'refused';
   constructor(
     readonly text: Text,
     readonly hint?: Text,
@@ -38,12 +41,12 @@ export class DeliveryError extends TasksError {}
 
 /** Bad command-line usage: an unknown option, a missing argument. */
 export class UsageError extends TasksError {
-  override readonly exitCode: number = 2;
+  override readonly kind: ErrorKind = 'usage';
 }
 
 /** The user pressed Ctrl+C at a prompt. */
 export class CancelledByUser extends TasksError {
-  override readonly exitCode: number = 130;
+  override readonly kind: ErrorKind = 'cancelled';
 }
 
 export function t(vi: string, en: string): Text {

@@ -9,11 +9,14 @@ export interface Progress {
   done(): void;
 }
 
+/** The terminal the bar is drawn on (the CLI's stderr); none, no bar. */
+export type ProgressStream = { isTTY?: boolean; columns?: number; write(text: string): unknown };
+
 const NONE: Progress = { share() {}, rows() {}, done() {} };
 const WORTH_SHOWING = 2 * 1024 * 1024;
 
-export function progressBar(fileBytes: number, label: string, stream: NodeJS.WriteStream = process.stderr): Progress {
-  if (stream.isTTY !== true || fileBytes < WORTH_SHOWING) return NONE;
+export function progressBar(fileBytes: number, label: string, stream: ProgressStream | undefined): Progress {
+  if (stream === undefined || stream.isTTY !== true || fileBytes < WORTH_SHOWING) return NONE;
   let read = 0;
   let rows = 0;
   let last = 0;

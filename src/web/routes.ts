@@ -160,7 +160,7 @@ export async function registerPages(scope: FastifyInstance, web: WebApp, opts: {
       }
       if (email) {
         web.mailLink(email).catch((error) => {
-          if (process.env.TASKS_DEBUG === '1') console.error(error);
+          if (web.options.debug) console.error(error);
         });
       }
       return web.sendPage(reply, request, 200, 'Đăng nhập', null, (token: string) => h(RequestLink, { csrf: token, sent: true }));

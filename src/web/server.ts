@@ -147,7 +147,7 @@ export async function buildServer(options: ServeOptions): Promise<{ app: Fastify
 
   app.setErrorHandler(async (error, request, reply) => {
     const status = statusOf(error);
-    if (status === 500 && process.env.TASKS_DEBUG === '1') console.error(error);
+    if (status === 500 && options.debug) console.error(error);
     const message = error instanceof TasksError ? `${error.text.vi}${error.hint ? ` (${error.hint.vi})` : ''}` : (MESSAGES[status] ?? MESSAGES[400]);
     let person: Person | null = null;
     try {

@@ -23,6 +23,8 @@ export interface ServeOptions {
   trustProxy: boolean;
   /** TASKS_SMTP_URL, which wins over mail.smtpUrl. */
   smtpUrlFromEnv: string | null;
+  /** TASKS_DEBUG=1: an unexpected error's stack goes to stderr as well. */
+  debug?: boolean;
   /** Link requests per IP address per minute (default 10). */
   linkRequestsPerMinute?: number;
 }

@@ -7,10 +7,11 @@ import { actorName, globalsOf, langOf, withSession } from '../context.js';
 import { busyTimeoutOf } from '../database-options.js';
 import { printJson, say } from '../output.js';
 import { canPrompt } from '../tty.js';
+import { io } from '../io.js';
 
 /** The SQLite file named by --db or TASKS_DB, else the per-user default; not opened. */
 async function databaseLocation(command: Command): Promise<string> {
-  const named = globalsOf(command).db ?? process.env.TASKS_DB;
+  const named = globalsOf(command).db ?? io().env.TASKS_DB;
   if (named && isPostgresUrl(named)) {
     // The URL (and its password) is not repeated back.
     throw new ValidationError(
@@ -18,7 +19,7 @@ async function databaseLocation(command: Command): Promise<string> {
       t('hoặc chép toàn bộ sang một tệp: tasks db copy --from "$TASKS_DB" --to sao-luu.db', 'or copy it whole to a file: tasks db copy --from "$TASKS_DB" --to backup.db'),
     );
   }
-  return named || (await import('../../db/location.js')).defaultDatabasePath();
+  return named || (await import('../../db/location.js')).defaultDatabasePath(io().env);
 }
 
 function megabytes(bytes: number): string {

@@ -6,6 +6,7 @@ import { DeliveryError, t } from '../../domain/errors.js';
 import { withSession } from '../context.js';
 import { dateArg } from '../options.js';
 import { printData, printJson } from '../output.js';
+import { io } from '../io.js';
 
 interface RemindOptions {
   dryRun?: boolean;
@@ -65,10 +66,10 @@ Mã thoát 1 khi có thư không gửi được; lần chạy sau chỉ gửi l�
           dryRun: opts.dryRun === true,
           outbox: opts.outbox ? path.resolve(opts.outbox) : null,
           // Beside the SQLite file; with a shared PostgreSQL database, in this user's data folder.
-          defaultOutbox: path.join(path.dirname(s.dialect === 'postgres' ? defaultDatabasePath() : path.resolve(s.location)), 'outbox'),
+          defaultOutbox: path.join(path.dirname(s.dialect === 'postgres' ? defaultDatabasePath(io().env) : path.resolve(s.location)), 'outbox'),
           unit: opts.unit ?? null,
           beforeMeeting: opts.beforeMeeting ?? null,
-          smtpUrlFromEnv: process.env.TASKS_SMTP_URL ?? null,
+          smtpUrlFromEnv: io().env.TASKS_SMTP_URL ?? null,
           resend: opts.resend === true,
           claimant: `${os.hostname()}:${process.pid}`,
           stillRunning,

@@ -7,6 +7,7 @@ import type { Command } from 'commander';
 import { parseDate } from '../../domain/dates.js';
 import { UsageError, t } from '../../domain/errors.js';
 import { globalsOf } from '../context.js';
+import { io } from '../io.js';
 import { say } from '../output.js';
 
 type WebModule = typeof import('../../web/server.js');
@@ -55,12 +56,12 @@ Ví dụ:
       const port = portOf(opts.port);
       const rate = Number(opts.signInRate);
       if (!Number.isInteger(rate) || rate < 1 || rate > 10_000) throw new UsageError(t(`--sign-in-rate không hợp lệ: "${opts.signInRate}"`, `invalid --sign-in-rate: "${opts.signInRate}"`), t('một số từ 1 đến 10000', 'a number from 1 to 10000'));
-      const todayText = options.today ?? process.env.TASKS_TODAY;
+      const todayText = options.today ?? io().env.TASKS_TODAY;
       const today = todayText ? parseDate(todayText, '--today') : null;
       const { defaultDatabasePath } = await import('../../db/location.js');
-      const location = options.db || process.env.TASKS_DB || defaultDatabasePath();
+      const location = options.db || io().env.TASKS_DB || defaultDatabasePath(io().env);
       const postgres = /^postgres(ql)?:\/\//i.test(location);
-      const besideDb = postgres ? path.dirname(defaultDatabasePath()) : path.dirname(path.resolve(location));
+      const besideDb = postgres ? path.dirname(defaultDatabasePath(io().env)) : path.dirname(path.resolve(location));
       const stem = postgres ? 'tasks' : path.basename(location).replace(/\.[^.]*$/, '');
       const web = await loadWeb();
       const server = await web.startServer({
@@ -71,7 +72,8 @@ Ví dụ:
         outboxDir: path.join(besideDb, 'outbox'),
         today,
         trustProxy: opts.trustProxy === true,
-        smtpUrlFromEnv: process.env.TASKS_SMTP_URL ?? null,
+        smtpUrlFromEnv: io().env.TASKS_SMTP_URL ?? null,
+        debug: io().env.TASKS_DEBUG === '1',
         linkRequestsPerMinute: rate,
       });
       say(`Trang web đang chạy tại ${server.url} (Ctrl+C để dừng)`);

@@ -6,6 +6,7 @@ import type { Bucket } from '../../domain/status.js';
 import { withSession } from '../context.js';
 import { parseBuckets } from '../options.js';
 import { printJson, say } from '../output.js';
+import { io } from '../io.js';
 
 interface ImportSheetOptions {
   sheet?: string;
@@ -68,11 +69,11 @@ Ví dụ:
       ]);
       const map = opts.map === undefined ? null : parseColumnMap(opts.map);
       await withSession(command, { mayCreate: !opts.dryRun }, async (s) => {
-        const report = await importSheet(s.ctx, { file, sheet: opts.sheet, map, dryRun: opts.dryRun === true, skipBad: opts.skipBad === true, again: opts.again === true });
+        const report = await importSheet(s.ctx, { file, sheet: opts.sheet, map, dryRun: opts.dryRun === true, skipBad: opts.skipBad === true, again: opts.again === true, progressTo: io().stderr });
         const lang = s.render.lang;
-        process.stderr.write(render.renderSheetProblems(report, lang));
+        io().stderr.write(render.renderSheetProblems(report, lang));
         if (s.json) printJson(render.sheetReportJson(report, lang));
-        else process.stderr.write(render.renderSheetSummary(report, lang));
+        else io().stderr.write(render.renderSheetSummary(report, lang));
         if (!report.imported && !report.dryRun && report.bad.length > 0) {
           throw new ValidationError(
             t(`${report.bad.length} dòng không nhập được; chưa ghi gì vào cơ sở dữ liệu`, `${report.bad.length} rows cannot be imported; nothing was written`),
