@@ -230,8 +230,8 @@ describe('files', () => {
     expect(text).toContain('Tình hình thực hiện nhiệm vụ do Giám đốc Sở giao tháng 11/2026');
     expect(text).toContain('Nơi nhận:');
     expect(text).toContain('CHÁNH VĂN PHÒNG');
-    // Real tables: header, six sections, signer block.
-    expect(xml.match(/<w:tbl>/g)).toHaveLength(8);
+    // Real tables: header, eight sections, signer block.
+    expect(xml.match(/<w:tbl>/g)).toHaveLength(10);
     expect(text).toContain('15/10/2026');
     expect(text).toContain('44,4%');
   });
@@ -245,7 +245,7 @@ describe('files', () => {
     expect(r.code, r.stderr).toBe(0);
     const book = new ExcelJS.Workbook();
     await book.xlsx.readFile(out('so-lieu.xlsx'));
-    expect(book.worksheets.map((s) => s.name)).toEqual(['Tổng hợp', 'Theo đơn vị', 'Quá hạn', 'Hoàn thành trong tháng', 'Gia hạn trong tháng', 'Đến hạn tháng sau']);
+    expect(book.worksheets.map((s) => s.name)).toEqual(['Tổng hợp', 'Theo đơn vị', 'Quá hạn', 'Hoàn thành trong tháng', 'Gia hạn trong tháng', 'Đến hạn tháng sau', 'Đề nghị chỉ đạo', 'Không cập nhật tiến độ']);
     const overdue = book.getWorksheet('Quá hạn')!;
     expect(overdue.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
     expect(overdue.getRow(1).getCell(5).value).toBe('Hạn xử lý');
@@ -308,7 +308,7 @@ describe('files', () => {
     const r = g.ws.run(['digest', '--month', '2026-11', '--format', 'md']);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('## III. NHIỆM VỤ QUÁ HẠN CHƯA HOÀN THÀNH');
-    expect(r.stdout).toMatch(/\| 2 \| \\#\d+\. \+Rà soát, "gấp" \| Văn phòng Sở \| 84\/TB-SNgV \| 15\/10\/2026 \| 46 \|/);
+    expect(r.stdout).toMatch(/\| 2 \| \\#\d+\. \+Rà soát, "gấp" \(đề nghị đưa vào giao ban\) \| Văn phòng Sở \| 84\/TB-SNgV \| 15\/10\/2026 \| 46 \|/);
   });
 
   test('the format follows the --out extension', () => {
