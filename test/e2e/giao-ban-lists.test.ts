@@ -39,6 +39,11 @@ describe('the overdue list for the giao ban', () => {
     expect(d.escalation).toEqual({ reminders: 3, daysLate: 30 });
     // As of 30/11: task 1's note is 49 days old, task 2's two days.
     expect(d.quiet.map((t: any) => [t.id, t.quietDays])).toEqual([[1, 49]]);
+    // tasks overdue --json keeps the daily view's shape and adds the same three fields.
+    const list = ws.json(['overdue', '--json']);
+    expect(list.map((t: any) => t.section)).toEqual(['overdue', 'overdue']);
+    const one = list.find((t: any) => t.id === 1);
+    expect(one).toMatchObject({ remindersSent: byId[1].remindersSent, escalate: false, latestNote: { on: '2026-10-12' } });
   });
 
   test('the document lists show every column, the mark past the limit, and the two sections', () => {
