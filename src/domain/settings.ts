@@ -105,6 +105,12 @@ export const SETTINGS: readonly SettingSpec[] = [
     check: wholeNumber(0, 9999),
   },
   {
+    key: 'report.closing',
+    defaultValue: 'Văn phòng Sở báo cáo Giám đốc Sở',
+    description: t('câu kết của báo cáo, trước dấu "./."', 'the closing sentence of the report, before "./."'),
+    check: nonEmptyLine(300),
+  },
+  {
     key: 'report.quietDays',
     defaultValue: '14',
     description: t('nhiệm vụ đang thực hiện không cập nhật tiến độ quá số ngày này thì được liệt kê riêng', 'open tasks with no progress note for more than this many days are listed apart'),

@@ -29,6 +29,7 @@ table.data th { font-weight: bold; text-align: center; }
 p.note { font-size: 11pt; font-style: italic; margin: 2px 0 0; }
 td.num { text-align: right; white-space: nowrap; } td.date { text-align: center; white-space: nowrap; }
 tr.total td { font-weight: bold; }
+p.closing { margin-top: 12px; }
 tr.open_overdue td.num { color: #b00000; }
 table.sign { page-break-inside: avoid; margin-top: 12px; }
 table.sign td.recipients { text-align: left; font-size: 11pt; } td.recipients b { font-size: 12pt; font-style: italic; }
@@ -69,6 +70,8 @@ export function renderHtml(d: Digest, lang: Lang): string {
   const body = [
     ...layout.intro.map((line) => `<p>${e(line)}</p>`),
     ...layout.tables.map((t) => `<h2>${e(t.title)}</h2>\n${dataTable(t, lang)}${(t.notes ?? []).map((n) => `\n<p class="note">${e(n)}</p>`).join('')}`),
+    ...(layout.proposals ? [`<h2>${e(layout.proposals.title)}</h2>`, ...layout.proposals.paragraphs.map((p) => `<p>${e(p)}</p>`)] : []),
+    `<p class="closing">${e(layout.closing)}</p>`,
   ].join('\n');
   return `<!DOCTYPE html>
 <html lang="${lang}">

@@ -114,6 +114,8 @@ export interface Digest {
   /** Open tasks with no progress note for `quietDays` days. */
   quiet?: QuietEntry[];
   quietDays?: number;
+  /** "Đề xuất, kiến nghị": paragraphs the office wrote (--note FILE), or none. */
+  proposals?: string[];
   /** Header, number and signer of the formal formats (DOCX, HTML). */
   settings: SettingMap;
 }

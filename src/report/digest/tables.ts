@@ -49,6 +49,10 @@ export interface ReportLayout {
   /** Sentences before the tables. */
   intro: string[];
   tables: ReportTable[];
+  /** "Đề xuất, kiến nghị" (--note FILE): its heading and paragraphs, when the office wrote any. */
+  proposals: { title: string; paragraphs: string[] } | null;
+  /** The closing sentence, ending in "./." as Nghị định 30 sets. */
+  closing: string;
 }
 
 export function cellText(cell: Cell, lang: Lang): string {
@@ -293,6 +297,19 @@ function sentence(c: Counts, from: IsoDate, asOf: IsoDate, lang: Lang): string {
   return dw(lang, 'sentence', values);
 }
 
+/** "Văn phòng Sở báo cáo Giám đốc Sở./.": the configured sentence, with the decree's ending. */
+export function closingSentence(sentence: string): string {
+  return `${sentence.trim().replace(/[\s./]+$/u, '')}./.`;
+}
+
+function outroOf(d: Digest, lang: Lang, numbered: boolean): Pick<ReportLayout, 'proposals' | 'closing'> {
+  const paragraphs = d.proposals?.filter((p) => p.trim() !== '') ?? [];
+  return {
+    proposals: paragraphs.length ? { title: dw(lang, numbered ? 'secProposals' : 'proposalsOnly'), paragraphs } : null,
+    closing: closingSentence(d.settings['report.closing'] || 'Văn phòng Sở báo cáo Giám đốc Sở'),
+  };
+}
+
 /** `maxRows`: the task lists keep only their first rows (a DOCX); `total` says how many there are. */
 export function layoutDigest(d: Digest, lang: Lang, maxRows = Infinity): ReportLayout {
   const unitLine = d.unitFilter ? [dw(lang, 'unitScope', { units: d.unitFilter.map((u) => u.name).join(', ') })] : [];
@@ -301,6 +318,7 @@ export function layoutDigest(d: Digest, lang: Lang, maxRows = Infinity): ReportL
       title: dw(lang, 'title'),
       summary: dw(lang, 'overdueSummary', { date: formatDate(d.period.asOf) }),
       intro: unitLine,
+      ...outroOf(d, lang, false),
       tables: [
         overdueTable(d, lang, dw(lang, 'overdueOnly'), maxRows),
         escalatedTable(d, lang, dw(lang, 'escalatedOnly'), maxRows),
@@ -328,6 +346,7 @@ export function layoutDigest(d: Digest, lang: Lang, maxRows = Infinity): ReportL
       ...unitLine,
       sentence(d.totals!, d.period.from!, d.period.asOf, lang),
     ],
+    ...outroOf(d, lang, true),
     tables: [
       totalsTable(d, lang),
       unitsTable(d, lang),

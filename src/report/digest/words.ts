@@ -53,6 +53,8 @@ const WORDS = {
   summaryNd09: { vi: '{summary} (kỳ báo cáo từ {start} đến {end})', en: '{summary} (period {start} to {end})' },
   secEscalated: { vi: 'VII. NHIỆM VỤ ĐỀ NGHỊ LÃNH ĐẠO CHỈ ĐẠO', en: 'VII. TASKS PROPOSED FOR THE DIRECTOR\'S DIRECTION' },
   escalatedOnly: { vi: 'NHIỆM VỤ ĐỀ NGHỊ LÃNH ĐẠO CHỈ ĐẠO', en: 'TASKS PROPOSED FOR THE DIRECTOR\'S DIRECTION' },
+  secProposals: { vi: 'IX. ĐỀ XUẤT, KIẾN NGHỊ', en: 'IX. PROPOSALS' },
+  proposalsOnly: { vi: 'ĐỀ XUẤT, KIẾN NGHỊ', en: 'PROPOSALS' },
   secQuiet: { vi: 'VIII. NHIỆM VỤ KHÔNG CẬP NHẬT TIẾN ĐỘ QUÁ {days} NGÀY', en: 'VIII. NO PROGRESS REPORTED FOR OVER {days} DAYS' },
   quietOnly: { vi: 'NHIỆM VỤ KHÔNG CẬP NHẬT TIẾN ĐỘ QUÁ {days} NGÀY', en: 'NO PROGRESS REPORTED FOR OVER {days} DAYS' },
   quietNote: {
