@@ -247,27 +247,37 @@ describe('files', () => {
     await book.xlsx.readFile(out('so-lieu.xlsx'));
     expect(book.worksheets.map((s) => s.name)).toEqual(['Tổng hợp', 'Theo đơn vị', 'Quá hạn', 'Hoàn thành trong tháng', 'Gia hạn trong tháng', 'Đến hạn tháng sau', 'Đề nghị chỉ đạo', 'Không cập nhật tiến độ']);
     const overdue = book.getWorksheet('Quá hạn')!;
-    expect(overdue.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
-    expect(overdue.getRow(1).getCell(5).value).toBe('Hạn xử lý');
-    const due = overdue.getRow(3).getCell(5);
+    expect(overdue.views[0]).toMatchObject({ state: 'frozen', ySplit: 5 });
+    expect(overdue.getRow(5).getCell(5).value).toBe('Hạn xử lý');
+    const due = overdue.getRow(7).getCell(5);
     expect(due.type).toBe(ExcelJS.ValueType.Date);
     expect((due.value as Date).toISOString()).toBe('2026-10-15T00:00:00.000Z');
     expect(due.numFmt).toBe('dd/mm/yyyy');
-    expect(overdue.getRow(3).getCell(6).value).toBe(46);
-    const f = overdue.getRow(4).getCell(2);
+    expect(overdue.getRow(7).getCell(6).value).toBe(46);
+    const f = overdue.getRow(8).getCell(2);
     expect(f.type).toBe(ExcelJS.ValueType.String);
     expect(String(f.value)).toBe(`#${g.id.F}. =HYPERLINK("http://x","bấm vào")`);
     expect(overdue.getColumn(2).width).toBeGreaterThan(20);
     const extended = book.getWorksheet('Gia hạn trong tháng')!;
-    const reason = extended.getRow(5).getCell(7);
+    const reason = extended.getRow(9).getCell(7);
     expect(reason.type).toBe(ExcelJS.ValueType.String);
     expect(reason.value).toBe("'=1+2");
     const units = book.getWorksheet('Theo đơn vị')!;
-    const vp = units.getRow(2);
+    const vp = units.getRow(6);
     expect(vp.getCell(2).value).toBe('Văn phòng Sở');
     expect(vp.getCell(3).value).toBe(4);
     expect(vp.getCell(11).value).toBe(0.25);
     expect(vp.getCell(11).numFmt).toBe('0.0%');
+    // Printing: A4 landscape, one page wide, the header row on every page; the title, the period and the as-of line above the table.
+    for (const sheet of book.worksheets) {
+      expect(sheet.pageSetup, sheet.name).toMatchObject({ fitToPage: true, fitToWidth: 1, fitToHeight: 0, paperSize: 9, printTitlesRow: '5:5' });
+      expect(String(sheet.getRow(1).getCell(1).value), sheet.name).toMatch(/^BÁO CÁO: Tình hình thực hiện nhiệm vụ .* — /);
+      const above = [2, 3, 4].map((n) => String(sheet.getRow(n).getCell(1).value ?? ''));
+      expect(above.some((l) => l.startsWith('Kỳ báo cáo: tháng 11/2026')), sheet.name).toBe(true);
+      expect(above.some((l) => l.startsWith('Số liệu tính đến hết ngày 30/11/2026')), sheet.name).toBe(true);
+      // Rows wrap and grow: no fixed height on any table row.
+      for (let n = 5; n <= sheet.rowCount; n++) expect(sheet.getRow(n).height, `${sheet.name} row ${n}`).toBeUndefined();
+    }
   });
 
   test('CSV: BOM, CRLF, quoting and formula neutralisation', () => {
