@@ -314,6 +314,32 @@ describe('files', () => {
     expect(html).toContain('Quá hạn (chưa hoàn thành)');
   });
 
+  test('HTML: a bar per unit of the four buckets in inline SVG, figures from the digest; a print stylesheet', () => {
+    const html = g.ws.run(['digest', '--month', '2026-11', '--format', 'html']).stdout;
+    const svg = /<svg [^>]*>([\s\S]*?)<\/svg>/.exec(html)![0];
+    expect(html).not.toMatch(/<script/i);
+    const bars = [...svg.matchAll(/<g class="unit">([\s\S]*?)<\/g>/g)].map((m) => m[1]);
+    const units = g.ws.json(['digest', '--month', '2026-11']).units.filter((u: any) => u.code !== null);
+    expect(bars).toHaveLength(units.length);
+    const labels: Record<string, string> = { done_on_time: 'Hoàn thành đúng hạn', done_late: 'Hoàn thành quá hạn', open_in_term: 'Đang thực hiện trong hạn', open_overdue: 'Quá hạn (chưa hoàn thành)' };
+    for (const [i, u] of units.entries()) {
+      expect(bars[i]).toContain(`>${u.name}</text>`);
+      for (const [bucket, label] of Object.entries(labels)) {
+        const title = `<title>${u.name}: ${label} ${u[bucket]}</title>`;
+        if (u[bucket] > 0) expect(bars[i], `${u.code} ${bucket}`).toContain(title);
+        else expect(bars[i]).not.toContain(`${label} `);
+      }
+    }
+    // Widths on one scale: a unit's bar is as long as its four buckets' share of the largest.
+    const width = (bar: string) => [...bar.matchAll(/<rect [^>]*width="([\d.]+)"/g)].reduce((a, m) => a + Number(m[1]), 0);
+    const four = (u: any) => u.done_on_time + u.done_late + u.open_in_term + u.open_overdue;
+    const max = Math.max(...units.map(four));
+    for (const [i, u] of units.entries()) expect(width(bars[i])).toBeCloseTo((four(u) / max) * 380, 0);
+    const print = /@media print \{([\s\S]*?)\n\}/.exec(html)![1];
+    expect(print).toContain('thead { display: table-header-group; }');
+    expect(print).toContain('page-break-inside: avoid');
+  });
+
   test('Markdown: headings and a pipe table per section', () => {
     const r = g.ws.run(['digest', '--month', '2026-11', '--format', 'md']);
     expect(r.code).toBe(0);

@@ -55,6 +55,7 @@ const WORDS = {
   escalatedOnly: { vi: 'NHIỆM VỤ ĐỀ NGHỊ LÃNH ĐẠO CHỈ ĐẠO', en: 'TASKS PROPOSED FOR THE DIRECTOR\'S DIRECTION' },
   secProposals: { vi: 'IX. ĐỀ XUẤT, KIẾN NGHỊ', en: 'IX. PROPOSALS' },
   proposalsOnly: { vi: 'ĐỀ XUẤT, KIẾN NGHỊ', en: 'PROPOSALS' },
+  chartTitle: { vi: 'Bốn nhóm theo dõi thời hạn của từng đơn vị (lũy kế)', en: 'The four deadline buckets by unit (cumulative)' },
   secQuiet: { vi: 'VIII. NHIỆM VỤ KHÔNG CẬP NHẬT TIẾN ĐỘ QUÁ {days} NGÀY', en: 'VIII. NO PROGRESS REPORTED FOR OVER {days} DAYS' },
   quietOnly: { vi: 'NHIỆM VỤ KHÔNG CẬP NHẬT TIẾN ĐỘ QUÁ {days} NGÀY', en: 'NO PROGRESS REPORTED FOR OVER {days} DAYS' },
   quietNote: {
