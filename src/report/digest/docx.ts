@@ -117,7 +117,7 @@ function headerTable(d: Digest): Table {
 }
 
 /** Numbers and dates get what 13 pt needs; text columns share the rest by their weights. */
-function columnWidths(table: ReportTable): number[] {
+function columnWidths(table: ReportTable, lang: Lang): number[] {
   const fixed = table.columns.map((c, i): number => {
     if (c.kind === 'date') return 1400;
     // A short table (the totals) has room for figures with their header on one line.
@@ -140,11 +140,43 @@ function columnWidths(table: ReportTable): number[] {
   const weight = table.columns.reduce((a, c, i) => a + (fixed[i] === 0 ? c.width : 0), 0);
   const widths = table.columns.map((c, i) => fixed[i] || Math.floor((rest * c.width) / weight));
   widths[widths.length - 1] += TEXT_WIDTH - widths.reduce((a, b) => a + b, 0);
-  return widths;
+  return unbrokenWords(table, widths, lang);
+}
+
+/** Twips a word needs in Times New Roman at `halfPoints` (bold, generously: 0.62 em a letter), plus the cell's margins. */
+function wordWidth(word: string, halfPoints: number): number {
+  return Math.ceil([...word].length * 0.62 * halfPoints * 10) + 160;
+}
+
+/**
+ * No cell breaks inside a word ("Thườn g xuyên", "190/TB- STC"): each column gets at least its
+ * longest word (header at 11 pt, cells at 13 pt; a rate's "50,0%" and a date are one word),
+ * taken from the columns with room to spare, the widest first.
+ */
+function unbrokenWords(table: ReportTable, widths: number[], lang: Lang): number[] {
+  const longest = (texts: string[], size: number) => Math.max(0, ...texts.flatMap((t) => t.split(/\s+/)).map((w) => wordWidth(w, size)));
+  const need = table.columns.map((c, i) =>
+    Math.max(longest([c.header], PT11), longest(table.rows.map((r) => cellText(r.cells[i], lang)).filter((t) => t.length <= 40 || c.kind !== 'long'), PT13)),
+  );
+  const out = [...widths];
+  for (let i = 0; i < out.length; i++) {
+    let short = need[i] - out[i];
+    while (short > 0) {
+      // The column with the most room above its own need gives.
+      let donor = -1;
+      for (let j = 0; j < out.length; j++) if (j !== i && out[j] - need[j] > 0 && (donor === -1 || out[j] - need[j] > out[donor] - need[donor])) donor = j;
+      if (donor === -1) break;
+      const take = Math.min(short, out[donor] - need[donor], 200);
+      out[donor] -= take;
+      out[i] += take;
+      short -= take;
+    }
+  }
+  return out;
 }
 
 function dataTable(table: ReportTable, lang: Lang): Table {
-  const widths = columnWidths(table);
+  const widths = columnWidths(table, lang);
   const alignOf = (i: number) => {
     const kind = table.columns[i].kind;
     if (kind === 'int' || kind === 'rate') return AlignmentType.RIGHT;
