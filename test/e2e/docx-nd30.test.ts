@@ -84,6 +84,30 @@ describe('Nghị định 30/2020 checklist', () => {
     expect(rule).toBeLessThanOrEqual(high / 2);
   });
 
+  test('table columns are at least as wide as the longest word of their data cells: none breaks "Thường xuyên" or "190/TB-STC"', () => {
+    // Times New Roman letters average about 0.5 em; a column narrower than that per letter must break the word.
+    const tables = xml.split('<w:tbl>').slice(1).map((t) => t.split('</w:tbl>')[0]).filter((t) => t.includes('w:insideV') && t.includes('w:val="single"'));
+    let checked = 0;
+    for (const table of tables) {
+      const cols = [...table.matchAll(/<w:gridCol w:w="(\d+)"\/>/g)].map((m) => Number(m[1]));
+      const rows = table.split(/<w:tr[ >]/).slice(1).map((row) => row.split('<w:tc>').slice(1).map((cell) => [...cell.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('')));
+      for (const [r, cells] of rows.entries()) {
+        // Headers of the ten-column overdue list may still wrap inside a word at 11 pt: only data cells are held to it.
+        if (r === 0) continue;
+        for (const [i, cell] of cells.entries()) {
+          for (const word of cell.split(/\s+/).filter((w) => w.length <= 12)) {
+            const size = r === 0 ? 220 : 260;
+            expect(cols[i], `"${word}"`).toBeGreaterThanOrEqual([...word].length * 0.5 * size + 80);
+            checked++;
+          }
+        }
+      }
+    }
+    expect(checked).toBeGreaterThan(50);
+    expect(text).toContain('Thường xuyên');
+    expect(text).toContain('190/TB-STC');
+  });
+
   test('"Đề xuất, kiến nghị" from --note, then the closing sentence with "./.", then Nơi nhận', () => {
     const proposals = text.indexOf('IX. ĐỀ XUẤT, KIẾN NGHỊ');
     const closing = text.indexOf('Văn phòng Sở báo cáo Giám đốc Sở./.');
