@@ -26,4 +26,13 @@ for (const step of demo.steps) tasks(step.args, step.today, true);
 console.log(`Cơ sở dữ liệu mẫu: ${path.relative(process.cwd(), db)}  (${demo.about})\n`);
 console.log(`$ tasks due --today ${demo.asOf}`);
 tasks(['due'], demo.asOf, false);
+// npm run demo -- --reports DIR: the demo's digest as a person would open it (DOCX, XLSX, HTML).
+const at = process.argv.indexOf('--reports');
+if (at !== -1) {
+  const dir = path.resolve(process.argv[at + 1] ?? 'demo/reports');
+  fs.mkdirSync(dir, { recursive: true });
+  const month = demo.asOf.slice(0, 7);
+  for (const ext of ['docx', 'xlsx', 'html']) tasks(['digest', '--month', month, '--out', path.join(dir, `bao-cao-giao-ban-${month}.${ext}`)], demo.asOf, true);
+  console.log(`\nBáo cáo giao ban tháng ${month} (DOCX, XLSX, HTML): ${path.relative(process.cwd(), dir) || '.'}`);
+}
 console.log(`\nThử thêm: TASKS_DB=${path.relative(process.cwd(), db)} node bin/tasks.js list --today ${demo.asOf}`);

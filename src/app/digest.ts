@@ -1,15 +1,17 @@
 /** `tasks digest`: the monthly giao ban digest, seen as of the month's last day (or --today). */
 import { listDigestCandidates } from '../db/digest-repository.js';
 import { latestNotes } from '../db/note-repository.js';
+import { quietOpenTaskIds } from '../db/report-repository.js';
+import { countSentReminders } from '../db/reminder-repository.js';
 import { listTasks } from '../db/task-repository.js';
 import { loadRegistry } from '../db/unit-repository.js';
-import { formatDate, type IsoDate } from '../domain/dates.js';
+import { addDays, formatDate, type IsoDate } from '../domain/dates.js';
 import { ValidationError, t } from '../domain/errors.js';
 import { nextMonth, parseMonth } from '../domain/months.js';
 import { viewAsOf, type TaskView } from '../domain/task.js';
 import { resolveUnits } from '../domain/units.js';
 import { buildDigest } from '../domain/digest/build.js';
-import type { Digest, UnitOrder } from '../domain/digest/model.js';
+import { escalationRule, quietDaysOf, type Digest, type NoteRef, type UnitOrder } from '../domain/digest/model.js';
 import { defaultFrom, followingPeriod, parsePeriodKind, periodOf, previousPeriod, type PeriodKind } from '../domain/report-period.js';
 import { tallyBuckets } from './bucket-counts.js';
 import { configMap } from './config.js';
@@ -24,6 +26,13 @@ export interface DigestRequest {
   period?: PeriodKind | null;
   /** The by-unit table: worst first (default) or in registry order. */
   order?: UnitOrder;
+}
+
+/** Open tasks nobody has reported on for `quietDays` days at the end of `asOf`, with their latest notes. */
+export async function quietTasks(ctx: Context, range: { asOf: IsoDate; quietDays: number; leadUnitIds?: number[] }): Promise<{ views: TaskView[]; notes: Map<number, NoteRef> }> {
+  const ids = await quietOpenTaskIds(ctx.db, { asOf: range.asOf, quietSince: addDays(range.asOf, -range.quietDays), leadUnitIds: range.leadUnitIds });
+  const views = await viewsOf(ctx, ids, range.asOf);
+  return { views, notes: await latestNotes(ctx.db, ids, range.asOf) };
 }
 
 /** Full tasks for these ids, seen as of `asOf`; in chunks, so no query carries too many ids. */
@@ -79,6 +88,8 @@ export async function makeDigest(ctx: Context, request: DigestRequest): Promise<
   const views = await viewsOf(ctx, candidates, asOf);
   const overdueIds = views.filter((v) => v.bucket === 'open_overdue').map((v) => v.id);
   const notes = await latestNotes(ctx.db, overdueIds, asOf);
+  const quiet = await quietTasks(ctx, { asOf, quietDays: quietDaysOf(settings), leadUnitIds });
+  const reminders = await countSentReminders(ctx.db, overdueIds);
   const shown = chosen ?? registry.units.filter((u) => u.active);
   return buildDigest({
     month,
@@ -89,6 +100,9 @@ export async function makeDigest(ctx: Context, request: DigestRequest): Promise<
     today: ctx.today,
     views,
     latestNotes: notes,
+    reminders,
+    quiet,
+    escalation: escalationRule(settings),
     units: shown.map((u) => ({ code: u.code, name: u.name })),
     unitFilter: chosen?.map((u) => ({ code: u.code, name: u.name })) ?? null,
     settings,

@@ -137,3 +137,22 @@ export async function finishReminders(
       .execute();
   }
 }
+
+/**
+ * How many reminders each task was sent: one per occasion (kind and period) that reached the
+ * server or the outbox, however many heads and copies it went to.
+ */
+export async function countSentReminders(db: Db, taskIds: number[]): Promise<Map<number, number>> {
+  const out = new Map<number, number>();
+  for (let i = 0; i < taskIds.length; i += 500) {
+    const rows = await db
+      .selectFrom('reminder')
+      .select(['task_id', 'kind', 'period'])
+      .distinct()
+      .where('task_id', 'in', taskIds.slice(i, i + 500))
+      .where('result', '=', 'sent')
+      .execute();
+    for (const r of rows) out.set(r.task_id, (out.get(r.task_id) ?? 0) + 1);
+  }
+  return out;
+}

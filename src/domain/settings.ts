@@ -65,6 +65,16 @@ function webUrl(value: string): string {
   return text;
 }
 
+function wholeNumber(min: number, max: number): (value: string) => string {
+  return (value) => {
+    const text = value.trim();
+    if (!/^\d{1,4}$/.test(text) || Number(text) < min || Number(text) > max) {
+      throw new ValidationError(t(`số không hợp lệ: "${value}"`, `invalid number: "${value}"`), t(`một số nguyên từ ${min} đến ${max}`, `a whole number from ${min} to ${max}`));
+    }
+    return String(Number(text));
+  };
+}
+
 export const SETTINGS: readonly SettingSpec[] = [
   // No sample agency: a new database learns it from the units file's "organization" or is told it.
   { key: 'org.parent', defaultValue: '', description: t('cơ quan chủ quản, dòng trên của tiêu đề (theo trường "organization" của danh sách đơn vị)', 'governing body, the header\'s upper line (from the unit list\'s "organization")'), check: line(120) },
@@ -86,6 +96,30 @@ export const SETTINGS: readonly SettingSpec[] = [
     defaultValue: 'month',
     description: t('kỳ báo cáo mặc định của tasks digest: month (tháng dương lịch) hoặc nd09 (từ ngày 15 tháng trước đến ngày 14 tháng này)', 'default reporting period of tasks digest: month or nd09 (15th of the previous month to the 14th)'),
     check: (value: string) => parsePeriodKind(value),
+  },
+  {
+    key: 'report.escalateReminders',
+    defaultValue: '3',
+    description: t('nhiệm vụ quá hạn đã nhắc nhiều hơn số lần này được đề nghị đưa vào giao ban', 'an overdue task reminded more than this many times is proposed for the giao ban'),
+    check: wholeNumber(0, 999),
+  },
+  {
+    key: 'report.escalateDays',
+    defaultValue: '30',
+    description: t('nhiệm vụ quá hạn nhiều hơn số ngày này được đề nghị đưa vào giao ban', 'a task overdue by more than this many days is proposed for the giao ban'),
+    check: wholeNumber(0, 9999),
+  },
+  {
+    key: 'report.closing',
+    defaultValue: 'Văn phòng Sở báo cáo Giám đốc Sở',
+    description: t('câu kết của báo cáo, trước dấu "./."', 'the closing sentence of the report, before "./."'),
+    check: nonEmptyLine(300),
+  },
+  {
+    key: 'report.quietDays',
+    defaultValue: '14',
+    description: t('nhiệm vụ đang thực hiện không cập nhật tiến độ quá số ngày này thì được liệt kê riêng', 'open tasks with no progress note for more than this many days are listed apart'),
+    check: wholeNumber(1, 3650),
   },
   ...REMIND_SETTINGS,
   {

@@ -230,8 +230,8 @@ describe('files', () => {
     expect(text).toContain('Tình hình thực hiện nhiệm vụ do Giám đốc Sở giao tháng 11/2026');
     expect(text).toContain('Nơi nhận:');
     expect(text).toContain('CHÁNH VĂN PHÒNG');
-    // Real tables: header, six sections, signer block.
-    expect(xml.match(/<w:tbl>/g)).toHaveLength(8);
+    // Real tables: header, eight sections, signer block.
+    expect(xml.match(/<w:tbl>/g)).toHaveLength(10);
     expect(text).toContain('15/10/2026');
     expect(text).toContain('44,4%');
   });
@@ -245,29 +245,39 @@ describe('files', () => {
     expect(r.code, r.stderr).toBe(0);
     const book = new ExcelJS.Workbook();
     await book.xlsx.readFile(out('so-lieu.xlsx'));
-    expect(book.worksheets.map((s) => s.name)).toEqual(['Tổng hợp', 'Theo đơn vị', 'Quá hạn', 'Hoàn thành trong tháng', 'Gia hạn trong tháng', 'Đến hạn tháng sau']);
+    expect(book.worksheets.map((s) => s.name)).toEqual(['Tổng hợp', 'Theo đơn vị', 'Quá hạn', 'Hoàn thành trong tháng', 'Gia hạn trong tháng', 'Đến hạn tháng sau', 'Đề nghị chỉ đạo', 'Không cập nhật tiến độ']);
     const overdue = book.getWorksheet('Quá hạn')!;
-    expect(overdue.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
-    expect(overdue.getRow(1).getCell(5).value).toBe('Hạn xử lý');
-    const due = overdue.getRow(3).getCell(5);
+    expect(overdue.views[0]).toMatchObject({ state: 'frozen', ySplit: 5 });
+    expect(overdue.getRow(5).getCell(5).value).toBe('Hạn xử lý');
+    const due = overdue.getRow(7).getCell(5);
     expect(due.type).toBe(ExcelJS.ValueType.Date);
     expect((due.value as Date).toISOString()).toBe('2026-10-15T00:00:00.000Z');
     expect(due.numFmt).toBe('dd/mm/yyyy');
-    expect(overdue.getRow(3).getCell(6).value).toBe(46);
-    const f = overdue.getRow(4).getCell(2);
+    expect(overdue.getRow(7).getCell(6).value).toBe(46);
+    const f = overdue.getRow(8).getCell(2);
     expect(f.type).toBe(ExcelJS.ValueType.String);
     expect(String(f.value)).toBe(`#${g.id.F}. =HYPERLINK("http://x","bấm vào")`);
     expect(overdue.getColumn(2).width).toBeGreaterThan(20);
     const extended = book.getWorksheet('Gia hạn trong tháng')!;
-    const reason = extended.getRow(5).getCell(7);
+    const reason = extended.getRow(9).getCell(7);
     expect(reason.type).toBe(ExcelJS.ValueType.String);
     expect(reason.value).toBe("'=1+2");
     const units = book.getWorksheet('Theo đơn vị')!;
-    const vp = units.getRow(2);
+    const vp = units.getRow(6);
     expect(vp.getCell(2).value).toBe('Văn phòng Sở');
     expect(vp.getCell(3).value).toBe(4);
     expect(vp.getCell(11).value).toBe(0.25);
     expect(vp.getCell(11).numFmt).toBe('0.0%');
+    // Printing: A4 landscape, one page wide, the header row on every page; the title, the period and the as-of line above the table.
+    for (const sheet of book.worksheets) {
+      expect(sheet.pageSetup, sheet.name).toMatchObject({ fitToPage: true, fitToWidth: 1, fitToHeight: 0, paperSize: 9, printTitlesRow: '5:5' });
+      expect(String(sheet.getRow(1).getCell(1).value), sheet.name).toMatch(/^BÁO CÁO: Tình hình thực hiện nhiệm vụ .* — /);
+      const above = [2, 3, 4].map((n) => String(sheet.getRow(n).getCell(1).value ?? ''));
+      expect(above.some((l) => l.startsWith('Kỳ báo cáo: tháng 11/2026')), sheet.name).toBe(true);
+      expect(above.some((l) => l.startsWith('Số liệu tính đến hết ngày 30/11/2026')), sheet.name).toBe(true);
+      // Rows wrap and grow: no fixed height on any table row.
+      for (let n = 5; n <= sheet.rowCount; n++) expect(sheet.getRow(n).height, `${sheet.name} row ${n}`).toBeUndefined();
+    }
   });
 
   test('CSV: BOM, CRLF, quoting and formula neutralisation', () => {
@@ -304,11 +314,37 @@ describe('files', () => {
     expect(html).toContain('Quá hạn (chưa hoàn thành)');
   });
 
+  test('HTML: a bar per unit of the four buckets in inline SVG, figures from the digest; a print stylesheet', () => {
+    const html = g.ws.run(['digest', '--month', '2026-11', '--format', 'html']).stdout;
+    const svg = /<svg [^>]*>([\s\S]*?)<\/svg>/.exec(html)![0];
+    expect(html).not.toMatch(/<script/i);
+    const bars = [...svg.matchAll(/<g class="unit">([\s\S]*?)<\/g>/g)].map((m) => m[1]);
+    const units = g.ws.json(['digest', '--month', '2026-11']).units.filter((u: any) => u.code !== null);
+    expect(bars).toHaveLength(units.length);
+    const labels: Record<string, string> = { done_on_time: 'Hoàn thành đúng hạn', done_late: 'Hoàn thành quá hạn', open_in_term: 'Đang thực hiện trong hạn', open_overdue: 'Quá hạn (chưa hoàn thành)' };
+    for (const [i, u] of units.entries()) {
+      expect(bars[i]).toContain(`>${u.name}</text>`);
+      for (const [bucket, label] of Object.entries(labels)) {
+        const title = `<title>${u.name}: ${label} ${u[bucket]}</title>`;
+        if (u[bucket] > 0) expect(bars[i], `${u.code} ${bucket}`).toContain(title);
+        else expect(bars[i]).not.toContain(`${label} `);
+      }
+    }
+    // Widths on one scale: a unit's bar is as long as its four buckets' share of the largest.
+    const width = (bar: string) => [...bar.matchAll(/<rect [^>]*width="([\d.]+)"/g)].reduce((a, m) => a + Number(m[1]), 0);
+    const four = (u: any) => u.done_on_time + u.done_late + u.open_in_term + u.open_overdue;
+    const max = Math.max(...units.map(four));
+    for (const [i, u] of units.entries()) expect(width(bars[i])).toBeCloseTo((four(u) / max) * 380, 0);
+    const print = /@media print \{([\s\S]*?)\n\}/.exec(html)![1];
+    expect(print).toContain('thead { display: table-header-group; }');
+    expect(print).toContain('page-break-inside: avoid');
+  });
+
   test('Markdown: headings and a pipe table per section', () => {
     const r = g.ws.run(['digest', '--month', '2026-11', '--format', 'md']);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('## III. NHIỆM VỤ QUÁ HẠN CHƯA HOÀN THÀNH');
-    expect(r.stdout).toMatch(/\| 2 \| \\#\d+\. \+Rà soát, "gấp" \| Văn phòng Sở \| 84\/TB-SNgV \| 15\/10\/2026 \| 46 \|/);
+    expect(r.stdout).toMatch(/\| 2 \| \\#\d+\. \+Rà soát, "gấp" \(đề nghị đưa vào giao ban\) \| Văn phòng Sở \| 84\/TB-SNgV \| 15\/10\/2026 \| 46 \|/);
   });
 
   test('the format follows the --out extension', () => {

@@ -7,6 +7,7 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { HEADER_ROW } from '../../src/report/digest/xlsx.js';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -41,7 +42,8 @@ async function docxText(file: string): Promise<{ xml: string; text: string }> {
 async function sheetRows(file: string, name: string): Promise<number> {
   const book = new ExcelJS.Workbook();
   await book.xlsx.readFile(file);
-  return book.getWorksheet(name)!.actualRowCount - 1;
+  // The rows under the header row (the title, the as-of line and the period sit above it).
+  return book.getWorksheet(name)!.rowCount - HEADER_ROW;
 }
 
 describe('a long overdue list', () => {

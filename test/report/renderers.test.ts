@@ -86,7 +86,7 @@ describe('escaping', () => {
     const row = md.split('\n').find((l) => l.includes('Rà soát'))!;
     expect(row).toContain('Rà soát \\| báo cáo và \\*tổng hợp\\* \\<b\\>ngay\\</b\\>');
     expect(row).toContain('Đang trình \\| ký');
-    expect(row.split(/(?<!\\)\|/).length - 2).toBe(7);
+    expect(row.split(/(?<!\\)\|/).length - 2).toBe(10);
   });
 
   test('HTML: stored text is escaped', () => {

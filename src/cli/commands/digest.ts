@@ -18,6 +18,7 @@ interface DigestOptions {
   from?: string;
   format?: string;
   out?: string;
+  note?: string;
 }
 
 /** Shared by `tasks digest` and `tasks overdue --format`: render, then print or write the file. */
@@ -62,6 +63,12 @@ export async function emitReport(s: Session, make: () => Promise<Digest>, opts: 
   announce(writeReport(content, opts.out, isBinary(format)));
 }
 
+/** The office's "Đề xuất, kiến nghị": one paragraph per non-empty line. */
+function withProposals(digest: Digest, text: string | null): Digest {
+  if (text === null) return digest;
+  return { ...digest, proposals: text.split(/\r?\n/).map((line) => line.trim()).filter(Boolean) };
+}
+
 /** "bao-cao.docx" → "bao-cao-day-du.xlsx": the full lists of a DOCX that shows only the first rows. */
 function attachmentPath(out: string): string {
   return `${out.replace(/\.docx$/i, '')}-day-du.xlsx`;
@@ -88,6 +95,7 @@ export function registerDigest(program: Command): void {
     .option('--order <order>', 'thứ tự bảng theo đơn vị: rank (nhiều quá hạn, tỷ lệ thấp trước; mặc định) hoặc registry (theo danh sách đơn vị)')
     .option('-f, --format <format>', 'term, md, html, docx, xlsx, csv hoặc json (mặc định: theo đuôi tệp --out, hoặc term)')
     .option('-o, --out <file>', 'ghi ra tệp thay vì màn hình')
+    .option('--note <file>', 'tệp văn bản cho mục "Đề xuất, kiến nghị" (mỗi đoạn một dòng)')
     .addHelpText(
       'after',
       `
@@ -117,8 +125,10 @@ Ví dụ:
         throw new UsageError((error as UsageError).text, (error as UsageError).hint);
       }
       const order = opts.order === 'registry' ? 'registry' : 'rank';
+      // Read before anything is made: a missing file is refused at once.
+      const proposals = opts.note === undefined ? null : (await import('../read-file.js')).readTextFile(opts.note);
       await withSession(command, { mayCreate: false, readOnly: 'shown' }, (s) =>
-        emitReport(s, () => makeDigest(s.ctx, { month: opts.month!, unit: opts.unit ?? null, from: opts.from ?? null, period, order }), opts),
+        emitReport(s, async () => withProposals(await makeDigest(s.ctx, { month: opts.month!, unit: opts.unit ?? null, from: opts.from ?? null, period, order }), proposals), opts),
       );
     });
 

@@ -23,6 +23,12 @@ async function showDue(command: Command, opts: { within?: number; unit?: string;
       // The JSON array is the full task's shape (coordinating units, evidence, series...).
       const { taskJson, toJson } = await import('../../report/task-json.js');
       const items = (await dueView(s.ctx, input)).map((e) => Object.assign(taskJson(e), { section: e.section }));
+      if (overdueOnly) {
+        // The pre-meeting list adds what the giao ban asks about; no field of the daily view changes.
+        const report = await (await import('../../app/overdue-report.js')).makeOverdueReport(s.ctx, input.unit);
+        const extra = new Map(report.overdue.map((v) => [v.id, { remindersSent: v.remindersSent, escalate: v.escalate, latestNote: v.latestNote }]));
+        for (const item of items) Object.assign(item, extra.get(item.id) ?? {});
+      }
       if (opts.out === undefined) return printJson(items);
       const { writeReport } = await import('../write-output.js');
       const written = writeReport(toJson(items), opts.out, false);

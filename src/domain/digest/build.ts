@@ -4,14 +4,14 @@
  *   bucket (the caller passes just their buckets and lead units: counting needs no more);
  * - the lists: every task that belongs there, whenever it was assigned (from full task views).
  */
-import type { IsoDate } from '../dates.js';
+import { daysBetween, type IsoDate } from '../dates.js';
 import type { Month } from '../months.js';
 import type { SettingMap } from '../settings.js';
 import type { Bucket } from '../status.js';
 import type { TaskView, UnitRef } from '../task.js';
 import { compareByDue, isOpenWithDeadline, unitRanks } from '../task-order.js';
 import type { ReportPeriod } from '../report-period.js';
-import { countBucket, emptyCounts, type Counts, type Digest, type ExtensionEntry, type NoteRef, type OverdueEntry, type UnitCounts, type UnitOrder } from './model.js';
+import { countBucket, emptyCounts, quietDaysOf, type Counts, type Digest, type EscalationRule, type ExtensionEntry, type NoteRef, type OverdueEntry, type QuietEntry, type UnitCounts, type UnitOrder } from './model.js';
 
 export interface DigestInput {
   month: Month;
@@ -24,6 +24,11 @@ export interface DigestInput {
   /** At least every task the lists may hold, as it stood at the end of the as-of day. */
   views: TaskView[];
   latestNotes: ReadonlyMap<number, NoteRef>;
+  /** Reminders sent per overdue task. */
+  reminders?: ReadonlyMap<number, number>;
+  escalation?: EscalationRule;
+  /** Open tasks nobody reported on for report.quietDays days, seen as of the as-of day, with their latest notes. */
+  quiet?: { views: TaskView[]; notes: ReadonlyMap<number, NoteRef> };
   /** Units to show in the per-unit table even with no task, in registry order. */
   units: { code: string; name: string }[];
   unitFilter: { code: string; name: string }[] | null;
@@ -58,10 +63,24 @@ function sortByDue(views: TaskView[]): TaskView[] {
   return views.sort((a, b) => compareByDue(a, b, rank));
 }
 
-/** The overdue list: oldest due date first. */
-export function overdueEntries(views: TaskView[], notes: ReadonlyMap<number, NoteRef>): OverdueEntry[] {
+/** The overdue list: oldest due date first; each task with its reminders and whether it goes to the giao ban. */
+export function overdueEntries(views: TaskView[], notes: ReadonlyMap<number, NoteRef>, reminders: ReadonlyMap<number, number> = new Map(), rule: EscalationRule = { reminders: 3, daysLate: 30 }): OverdueEntry[] {
   // Each view was made for this report alone: tagged, not copied (50,000 copies of twenty fields at province scale).
-  return sortByDue(views.filter((v) => v.bucket === 'open_overdue')).map((v) => Object.assign(v, { latestNote: notes.get(v.id) ?? null }));
+  return sortByDue(views.filter((v) => v.bucket === 'open_overdue')).map((v) => {
+    const remindersSent = reminders.get(v.id) ?? 0;
+    const escalate = remindersSent > rule.reminders || (v.daysLate ?? 0) > rule.daysLate;
+    return Object.assign(v, { latestNote: notes.get(v.id) ?? null, remindersSent, escalate });
+  });
+}
+
+/** Open tasks quiet for report.quietDays days, the longest quiet first. */
+export function quietEntries(views: TaskView[], notes: ReadonlyMap<number, NoteRef>, asOf: IsoDate): QuietEntry[] {
+  const open = views.filter((v) => v.bucket === 'open_in_term' || v.bucket === 'open_overdue' || v.bucket === 'ongoing' || v.bucket === 'undated');
+  const entries = open.map((v) => {
+    const note = notes.get(v.id) ?? null;
+    return Object.assign(v, { latestNote: note, quietDays: daysBetween(note?.on ?? v.assignedOn, asOf) });
+  });
+  return entries.sort((a, b) => b.quietDays - a.quietDays || a.id - b.id);
 }
 
 function unitTable(inScope: DigestInput['counted'], units: { code: string; name: string }[]): UnitCounts[] {
@@ -115,7 +134,10 @@ export function buildDigest(input: DigestInput): Digest {
     previous: input.previous ? { start: input.previous.start, end: input.previous.end, from: input.previous.from, totals: totalOf(input.previous.counted), inPeriod: totalOf(input.previous.inPeriod) } : null,
     unitOrder: order,
     units,
-    overdue: overdueEntries(input.views, input.latestNotes),
+    overdue: overdueEntries(input.views, input.latestNotes, input.reminders, input.escalation),
+    escalation: input.escalation,
+    quiet: input.quiet ? quietEntries(input.quiet.views, input.quiet.notes, asOf) : [],
+    quietDays: quietDaysOf(input.settings),
     completedThisMonth: completed,
     extensionsThisMonth: extensions,
     dueNextMonth: dueNext,

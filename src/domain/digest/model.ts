@@ -23,6 +23,35 @@ export interface NoteRef {
 
 export interface OverdueEntry extends TaskView {
   latestNote: NoteRef | null;
+  /** Reminders sent for the task (one per occasion). */
+  remindersSent: number;
+  /** Proposed for the giao ban: reminded more than, or overdue longer than, the configured limits. */
+  escalate: boolean;
+}
+
+/** An open task nobody has reported on for report.quietDays days ("không cập nhật tiến độ"). */
+export interface QuietEntry extends TaskView {
+  latestNote: NoteRef | null;
+  /** Days since the latest note (or, with none, since the task was assigned). */
+  quietDays: number;
+}
+
+/** report.quietDays: how many days without a note make an open task quiet. */
+export function quietDaysOf(settings: SettingMap): number {
+  return /^\d+$/.test(settings['report.quietDays'] ?? '') ? Number(settings['report.quietDays']) : 14;
+}
+
+/** When an overdue task is proposed for the giao ban ("đề nghị đưa vào giao ban"). */
+export interface EscalationRule {
+  /** More reminders than this (report.escalateReminders). */
+  reminders: number;
+  /** More days late than this (report.escalateDays). */
+  daysLate: number;
+}
+
+export function escalationRule(settings: SettingMap): EscalationRule {
+  const number = (key: string, fallback: number) => (/^\d+$/.test(settings[key] ?? '') ? Number(settings[key]) : fallback);
+  return { reminders: number('report.escalateReminders', 3), daysLate: number('report.escalateDays', 30) };
 }
 
 export interface ExtensionEntry {
@@ -77,9 +106,16 @@ export interface Digest {
   unitOrder?: UnitOrder;
   units: UnitCounts[] | null;
   overdue: OverdueEntry[];
+  /** The limits that marked overdue tasks for the giao ban. */
+  escalation?: EscalationRule;
   completedThisMonth: TaskView[] | null;
   extensionsThisMonth: ExtensionEntry[] | null;
   dueNextMonth: TaskView[] | null;
+  /** Open tasks with no progress note for `quietDays` days. */
+  quiet?: QuietEntry[];
+  quietDays?: number;
+  /** "Đề xuất, kiến nghị": paragraphs the office wrote (--note FILE), or none. */
+  proposals?: string[];
   /** Header, number and signer of the formal formats (DOCX, HTML). */
   settings: SettingMap;
 }

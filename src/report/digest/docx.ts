@@ -84,6 +84,18 @@ function layoutTable(widths: number[], cells: Paragraph[][]): Table {
   });
 }
 
+/**
+ * Nghị định 30 wants the line under the issuing body between a third and a half of the name's
+ * length: the name's width estimated for 13 pt bold capitals in Times New Roman (about 0.72 em
+ * a letter, 0.25 em a space), the rule at 40 % of it, never wider than the column.
+ */
+export function agencyRuleWidth(name: string, columnWidth: number): number {
+  const upper = name.toLocaleUpperCase('vi');
+  const ems = [...upper].reduce((a, c) => a + (c === ' ' ? 0.25 : 0.72), 0);
+  const width = Math.min(columnWidth, ems * PT13 * 10);
+  return Math.round(width * 0.4);
+}
+
 function headerTable(d: Digest): Table {
   const s = d.settings;
   const left = Math.round(TEXT_WIDTH * 0.38);
@@ -92,7 +104,7 @@ function headerTable(d: Digest): Table {
   const leftCell = [
     ...(s['org.parent'] ? [para(s['org.parent'].toUpperCase(), centred)] : []),
     para(s['org.name'].toUpperCase(), { ...centred, bold: true }),
-    rule(Math.round(left * 0.35), left),
+    rule(agencyRuleWidth(s['org.name'], left), left),
     para(numberLine(s), centred),
   ];
   const rightCell = [
@@ -105,7 +117,7 @@ function headerTable(d: Digest): Table {
 }
 
 /** Numbers and dates get what 13 pt needs; text columns share the rest by their weights. */
-function columnWidths(table: ReportTable): number[] {
+function columnWidths(table: ReportTable, lang: Lang): number[] {
   const fixed = table.columns.map((c, i): number => {
     if (c.kind === 'date') return 1400;
     // A short table (the totals) has room for figures with their header on one line.
@@ -128,11 +140,43 @@ function columnWidths(table: ReportTable): number[] {
   const weight = table.columns.reduce((a, c, i) => a + (fixed[i] === 0 ? c.width : 0), 0);
   const widths = table.columns.map((c, i) => fixed[i] || Math.floor((rest * c.width) / weight));
   widths[widths.length - 1] += TEXT_WIDTH - widths.reduce((a, b) => a + b, 0);
-  return widths;
+  return unbrokenWords(table, widths, lang);
+}
+
+/** Twips a word needs in Times New Roman at `halfPoints` (bold, generously: 0.62 em a letter), plus the cell's margins. */
+function wordWidth(word: string, halfPoints: number): number {
+  return Math.ceil([...word].length * 0.62 * halfPoints * 10) + 160;
+}
+
+/**
+ * No cell breaks inside a word ("Thườn g xuyên", "190/TB- STC"): each column gets at least its
+ * longest word (header at 11 pt, cells at 13 pt; a rate's "50,0%" and a date are one word),
+ * taken from the columns with room to spare, the widest first.
+ */
+function unbrokenWords(table: ReportTable, widths: number[], lang: Lang): number[] {
+  const longest = (texts: string[], size: number) => Math.max(0, ...texts.flatMap((t) => t.split(/\s+/)).map((w) => wordWidth(w, size)));
+  const need = table.columns.map((c, i) =>
+    Math.max(longest([c.header], PT11), longest(table.rows.map((r) => cellText(r.cells[i], lang)).filter((t) => t.length <= 40 || c.kind !== 'long'), PT13)),
+  );
+  const out = [...widths];
+  for (let i = 0; i < out.length; i++) {
+    let short = need[i] - out[i];
+    while (short > 0) {
+      // The column with the most room above its own need gives.
+      let donor = -1;
+      for (let j = 0; j < out.length; j++) if (j !== i && out[j] - need[j] > 0 && (donor === -1 || out[j] - need[j] > out[donor] - need[donor])) donor = j;
+      if (donor === -1) break;
+      const take = Math.min(short, out[donor] - need[donor], 200);
+      out[donor] -= take;
+      out[i] += take;
+      short -= take;
+    }
+  }
+  return out;
 }
 
 function dataTable(table: ReportTable, lang: Lang): Table {
-  const widths = columnWidths(table);
+  const widths = columnWidths(table, lang);
   const alignOf = (i: number) => {
     const kind = table.columns[i].kind;
     if (kind === 'int' || kind === 'rate') return AlignmentType.RIGHT;
@@ -204,6 +248,12 @@ export async function renderDocx(d: Digest, lang: Lang, attachment: string | nul
     }
     body.push(para('', { size: PT13 }));
   }
+  if (layout.proposals) {
+    body.push(new Paragraph({ keepNext: true, keepLines: true, spacing: { before: 0, after: 120 }, children: [run(layout.proposals.title, { bold: true })] }));
+    for (const text of layout.proposals.paragraphs) body.push(para(text, { indent: true, after: 120 }));
+  }
+  // The body ends with the closing sentence and "./.", then the recipients and the signer.
+  body.push(para(layout.closing, { indent: true, after: 240 }));
   body.push(signerBlock(d, lang));
   const document = new Document({
     creator: 'tasks',

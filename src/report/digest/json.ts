@@ -12,7 +12,15 @@ export function digestJson(d: Digest): object {
     previous: d.previous ?? null,
     unitOrder: d.unitOrder ?? null,
     units: d.units,
-    overdue: d.overdue.map((v): TaskJson & { latestNote: NoteRef | null } => ({ ...taskJson(v), latestNote: v.latestNote })),
+    overdue: d.overdue.map((v): TaskJson & { latestNote: NoteRef | null; remindersSent: number; escalate: boolean } => ({
+      ...taskJson(v),
+      latestNote: v.latestNote,
+      remindersSent: v.remindersSent,
+      escalate: v.escalate,
+    })),
+    escalation: d.escalation ?? null,
+    quietDays: d.quietDays ?? null,
+    quiet: (d.quiet ?? []).map((v) => ({ ...taskJson(v), latestNote: v.latestNote, quietDays: v.quietDays })),
     completedThisMonth: d.completedThisMonth?.map(taskJson) ?? null,
     extensionsThisMonth:
       d.extensionsThisMonth?.map((e) => ({ task: taskJson(e.task), grantedOn: e.grantedOn, from: e.from, to: e.to, reason: e.reason })) ?? null,

@@ -33,5 +33,10 @@ export function renderMarkdown(d: Digest, lang: Lang): string {
     out.push(`## ${table.title}`, '', markdownTable(table, lang), '');
     for (const note of table.notes ?? []) out.push(`_${escapeCell(note)}_`, '');
   }
+  if (layout.proposals) {
+    out.push(`## ${layout.proposals.title}`, '');
+    for (const p of layout.proposals.paragraphs) out.push(escapeCell(p), '');
+  }
+  out.push(escapeCell(layout.closing));
   return `${out.join('\n').trimEnd()}\n`;
 }

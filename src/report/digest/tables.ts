@@ -6,7 +6,7 @@ import { formatDate, type IsoDate } from '../../domain/dates.js';
 import type { Bucket } from '../../domain/status.js';
 import type { TaskView } from '../../domain/task.js';
 import { BUCKET_LABELS, type Lang } from '../labels.js';
-import type { Counts, Digest } from '../../domain/digest/model.js';
+import type { Counts, Digest, OverdueEntry } from '../../domain/digest/model.js';
 import { dw, formatRate, monthLabel, type DigestWord } from './words.js';
 
 export type Cell = string | number | null | { date: IsoDate | null } | { rate: number | null };
@@ -29,7 +29,7 @@ export interface Row {
 }
 
 export interface ReportTable {
-  key: 'totals' | 'units' | 'overdue' | 'completed' | 'extensions' | 'dueNext';
+  key: 'totals' | 'units' | 'overdue' | 'escalated' | 'quiet' | 'completed' | 'extensions' | 'dueNext';
   title: string;
   /** Sentences printed under the table: how each rate is computed, how rows are ordered. */
   notes?: string[];
@@ -49,6 +49,10 @@ export interface ReportLayout {
   /** Sentences before the tables. */
   intro: string[];
   tables: ReportTable[];
+  /** "Đề xuất, kiến nghị" (--note FILE): its heading and paragraphs, when the office wrote any. */
+  proposals: { title: string; paragraphs: string[] } | null;
+  /** The closing sentence, ending in "./." as Nghị định 30 sets. */
+  closing: string;
 }
 
 export function cellText(cell: Cell, lang: Lang): string {
@@ -173,16 +177,76 @@ function taskCells(v: TaskView, i: number, lang: Lang): Cell[] {
 }
 
 function overdueTable(d: Digest, lang: Lang, title: string, maxRows: number): ReportTable {
+  const mark = dw(lang, 'escalateMark');
   return {
     key: 'overdue',
     title,
     sheet: lang === 'vi' ? 'Quá hạn' : 'Overdue',
-    columns: [...taskColumns(lang, 50), column(lang, 'source', 'text', 14), column(lang, 'due', 'date', 11), column(lang, 'daysLate', 'int', 9), column(lang, 'latestNote', 'long', 40)],
+    // The first six columns as they always were; what the meeting asks about after them.
+    columns: [
+      ...taskColumns(lang, 44),
+      column(lang, 'source', 'text', 12),
+      column(lang, 'due', 'date', 11),
+      column(lang, 'daysLate', 'int', 8),
+      column(lang, 'originalDue', 'date', 11),
+      column(lang, 'coordinating', 'text', 10),
+      column(lang, 'reminders', 'int', 7),
+      column(lang, 'latestNote', 'long', 32),
+    ],
     total: d.overdue.length,
     rows: d.overdue.slice(0, maxRows).map((v, i) => ({
-      cells: [...taskCells(v, i, lang), v.source?.number ?? '', { date: v.due }, v.daysLate, v.latestNote ? `${formatDate(v.latestNote.on)}: ${v.latestNote.note}` : ''],
+      cells: [
+        i + 1,
+        v.escalate ? `${taskLabel(v)} (${mark})` : taskLabel(v),
+        unitOf(v, lang),
+        v.source?.number ?? '',
+        { date: v.due },
+        v.daysLate,
+        v.due !== v.originalDue ? { date: v.originalDue } : null,
+        v.coordinating.map((u) => u.code).join(', '),
+        v.remindersSent,
+        v.latestNote ? `${formatDate(v.latestNote.on)}: ${v.latestNote.note}` : '',
+      ],
       bucket: 'open_overdue',
     })),
+    notes: d.escalation ? [dw(lang, 'escalateNote', { reminders: d.escalation.reminders, days: d.escalation.daysLate })] : [],
+  };
+}
+
+/** "Nhiệm vụ đề nghị Lãnh đạo chỉ đạo": the overdue tasks marked for the giao ban, with why. */
+function escalatedTable(d: Digest, lang: Lang, title: string, maxRows: number): ReportTable {
+  const marked = d.overdue.filter((v) => v.escalate);
+  const rule = d.escalation ?? { reminders: 3, daysLate: 30 };
+  const why = (v: OverdueEntry): string =>
+    [
+      ...((v.daysLate ?? 0) > rule.daysLate ? [dw(lang, 'whyLate', { days: v.daysLate ?? 0 })] : []),
+      ...(v.remindersSent > rule.reminders ? [dw(lang, 'whyReminded', { n: v.remindersSent })] : []),
+    ].join('; ');
+  return {
+    key: 'escalated',
+    title,
+    sheet: lang === 'vi' ? 'Đề nghị chỉ đạo' : 'For direction',
+    columns: [...taskColumns(lang, 50), column(lang, 'coordinating', 'text', 10), column(lang, 'dueInForce', 'date', 11), column(lang, 'reasonEscalated', 'long', 30)],
+    total: marked.length,
+    rows: marked.slice(0, maxRows).map((v, i) => ({ cells: [...taskCells(v, i, lang), v.coordinating.map((u) => u.code).join(', '), { date: v.due }, why(v)], bucket: 'open_overdue' })),
+    notes: [dw(lang, 'escalateNote', { reminders: rule.reminders, days: rule.daysLate })],
+  };
+}
+
+/** "Không cập nhật tiến độ quá X ngày": open tasks whose unit has not reported for that long. */
+function quietTable(d: Digest, lang: Lang, title: string, maxRows: number): ReportTable {
+  const quiet = d.quiet ?? [];
+  return {
+    key: 'quiet',
+    title,
+    sheet: lang === 'vi' ? 'Không cập nhật tiến độ' : 'No progress reported',
+    columns: [...taskColumns(lang, 50), column(lang, 'dueInForce', 'date', 11), column(lang, 'status', 'text', 16), column(lang, 'lastNoteOn', 'date', 11), column(lang, 'quietFor', 'int', 9)],
+    total: quiet.length,
+    rows: quiet.slice(0, maxRows).map((v, i) => ({
+      cells: [...taskCells(v, i, lang), { date: v.due }, BUCKET_LABELS[v.bucket][lang], v.latestNote ? { date: v.latestNote.on } : dw(lang, 'noNoteYet'), v.quietDays],
+      bucket: v.bucket,
+    })),
+    notes: [dw(lang, 'quietNote', { days: d.quietDays ?? 14 })],
   };
 }
 
@@ -233,6 +297,19 @@ function sentence(c: Counts, from: IsoDate, asOf: IsoDate, lang: Lang): string {
   return dw(lang, 'sentence', values);
 }
 
+/** "Văn phòng Sở báo cáo Giám đốc Sở./.": the configured sentence, with the decree's ending. */
+export function closingSentence(sentence: string): string {
+  return `${sentence.trim().replace(/[\s./]+$/u, '')}./.`;
+}
+
+function outroOf(d: Digest, lang: Lang, numbered: boolean): Pick<ReportLayout, 'proposals' | 'closing'> {
+  const paragraphs = d.proposals?.filter((p) => p.trim() !== '') ?? [];
+  return {
+    proposals: paragraphs.length ? { title: dw(lang, numbered ? 'secProposals' : 'proposalsOnly'), paragraphs } : null,
+    closing: closingSentence(d.settings['report.closing'] || 'Văn phòng Sở báo cáo Giám đốc Sở'),
+  };
+}
+
 /** `maxRows`: the task lists keep only their first rows (a DOCX); `total` says how many there are. */
 export function layoutDigest(d: Digest, lang: Lang, maxRows = Infinity): ReportLayout {
   const unitLine = d.unitFilter ? [dw(lang, 'unitScope', { units: d.unitFilter.map((u) => u.name).join(', ') })] : [];
@@ -241,7 +318,12 @@ export function layoutDigest(d: Digest, lang: Lang, maxRows = Infinity): ReportL
       title: dw(lang, 'title'),
       summary: dw(lang, 'overdueSummary', { date: formatDate(d.period.asOf) }),
       intro: unitLine,
-      tables: [overdueTable(d, lang, dw(lang, 'overdueOnly'), maxRows)],
+      ...outroOf(d, lang, false),
+      tables: [
+        overdueTable(d, lang, dw(lang, 'overdueOnly'), maxRows),
+        escalatedTable(d, lang, dw(lang, 'escalatedOnly'), maxRows),
+        quietTable(d, lang, dw(lang, 'quietOnly', { days: d.quietDays ?? 14 }), maxRows),
+      ],
     };
   }
   return {
@@ -264,6 +346,7 @@ export function layoutDigest(d: Digest, lang: Lang, maxRows = Infinity): ReportL
       ...unitLine,
       sentence(d.totals!, d.period.from!, d.period.asOf, lang),
     ],
+    ...outroOf(d, lang, true),
     tables: [
       totalsTable(d, lang),
       unitsTable(d, lang),
@@ -271,6 +354,8 @@ export function layoutDigest(d: Digest, lang: Lang, maxRows = Infinity): ReportL
       completedTable(d, lang, maxRows),
       extensionsTable(d, lang, maxRows),
       dueNextTable(d, lang, maxRows),
+      escalatedTable(d, lang, dw(lang, 'secEscalated'), maxRows),
+      quietTable(d, lang, dw(lang, 'secQuiet', { days: d.quietDays ?? 14 }), maxRows),
     ],
   };
 }

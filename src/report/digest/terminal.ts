@@ -91,5 +91,10 @@ export function renderTerminal(d: Digest, options: RenderOptions): string {
     out.push('', paint.bold(table.title), renderTable(table, options, paint));
     for (const note of table.notes ?? []) out.push(paint.dim(wrap(safe(note), width)));
   }
+  if (layout.proposals) {
+    out.push('', paint.bold(layout.proposals.title));
+    for (const p of layout.proposals.paragraphs) out.push(wrap(safe(p), width));
+  }
+  out.push('', wrap(safe(layout.closing), width));
   return `${out.join('\n')}\n`;
 }

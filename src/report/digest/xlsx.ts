@@ -7,6 +7,7 @@
  */
 import { PassThrough, type Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
+import { formatDate } from '../../domain/dates.js';
 import type { Lang } from '../labels.js';
 import type { Digest } from '../../domain/digest/model.js';
 import { neutraliseFormula } from './safe-cell.js';
@@ -22,21 +23,50 @@ function excelValue(cell: Cell, lang: Lang): ExcelJS.CellValue {
   return neutraliseFormula(cellText(cell, lang));
 }
 
-async function addSheet(book: ExcelJS.stream.xlsx.WorkbookWriter, table: ReportTable, lang: Lang): Promise<void> {
-  const sheet = book.addWorksheet(table.sheet.slice(0, 31), { views: [{ state: 'frozen', ySplit: 1 }] });
+/** The report's title, the as-of line and the period: the rows above every sheet's table. */
+export interface SheetHeading {
+  title: string;
+  lines: string[];
+}
+
+/** Header row of every table: under the title, the place and date, the period and the as-of line. */
+export const HEADER_ROW = 5;
+
+async function addSheet(book: ExcelJS.stream.xlsx.WorkbookWriter, table: ReportTable, lang: Lang, heading: SheetHeading): Promise<void> {
+  const sheet = book.addWorksheet(table.sheet.slice(0, 31), {
+    views: [{ state: 'frozen', ySplit: HEADER_ROW }],
+    // A4 landscape, one page wide and as many long as it takes, the header row on every page.
+    pageSetup: {
+      paperSize: 9,
+      orientation: 'landscape',
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      printTitlesRow: `${HEADER_ROW}:${HEADER_ROW}`,
+      margins: { left: 0.6, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
+    },
+  });
   sheet.columns = table.columns.map((c) => ({
-    header: c.header,
     width: Math.min(60, Math.max(c.width, c.header.length + 2)),
     style: {
       numFmt: c.kind === 'date' ? 'dd/mm/yyyy' : c.kind === 'rate' ? '0.0%' : undefined,
+      // Wrapped, with no fixed row height: a long cell makes its row taller instead of spilling over the next.
       alignment: c.kind === 'long' || c.kind === 'text' ? { wrapText: true, vertical: 'top' } : { vertical: 'top' },
     },
   }));
-  const head = sheet.getRow(1);
+  const lines = [`${heading.title} — ${table.title}`, ...heading.lines].slice(0, HEADER_ROW - 1);
+  for (const [i, text] of lines.entries()) {
+    const row = sheet.addRow([neutraliseFormula(text)]);
+    row.getCell(1).alignment = { wrapText: false, vertical: 'top' };
+    row.font = i === 0 ? { bold: true, size: 13 } : { italic: true };
+    row.commit();
+  }
+  for (let i = lines.length; i < HEADER_ROW - 1; i++) sheet.addRow([]).commit();
+  const head = sheet.addRow(table.columns.map((c) => c.header));
   head.font = { bold: true };
   head.alignment = { wrapText: true, vertical: 'middle', horizontal: 'center' };
   head.commit();
-  sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: table.columns.length } };
+  sheet.autoFilter = { from: { row: HEADER_ROW, column: 1 }, to: { row: HEADER_ROW, column: table.columns.length } };
   for (let i = 0; i < table.rows.length; i++) {
     const row = table.rows[i];
     const added = sheet.addRow(row.cells.map((c) => excelValue(c, lang)));
@@ -57,7 +87,8 @@ export async function writeDigestXlsx(d: Digest, lang: Lang, stream: Writable): 
   book.created = new Date(`${d.period.today}T00:00:00Z`);
   book.modified = book.created;
   const layout = layoutDigest(d, lang);
-  for (const table of layout.tables) await addSheet(book, table, lang);
+  const heading = { title: `${layout.title}: ${layout.summary}`, lines: [`${d.settings['org.place']}, ${formatDate(d.period.today)}`, ...layout.intro.slice(0, 2)] };
+  for (const table of layout.tables) await addSheet(book, table, lang, heading);
   await book.commit();
 }
 
