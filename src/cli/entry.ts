@@ -5,6 +5,7 @@
  */
 import { removePendingTemporaries, setNewFileMode, writeFileAtomic } from '../io/atomic-file.js';
 import { setCodeCachePolicy } from '../db/code-cache.js';
+import { currentIo } from './io.js';
 import { main } from './main.js';
 
 export function start(): void {
@@ -18,18 +19,7 @@ export function start(): void {
     process.exit(1);
   });
 
-  // pg's multi-line SECURITY WARNING about sslmode, in one line of ours; other warnings as Node prints them.
-  const emitWarning = process.emitWarning.bind(process) as (...args: unknown[]) => void;
-  let sslSaid = false;
-  process.emitWarning = ((warning: string | Error, ...rest: unknown[]) => {
-    const text = typeof warning === 'string' ? warning : warning.message;
-    if (/SECURITY WARNING: .*SSL modes|sslmode=verify-ca requires/.test(text)) {
-      if (!sslSaid) process.stderr.write('cảnh báo: thư viện pg hiểu sslmode=prefer, require và verify-ca như verify-full: chứng chỉ máy chủ PostgreSQL phải hợp lệ (thêm sslrootcert=… nếu dùng CA riêng)\n');
-      sslSaid = true;
-      return;
-    }
-    emitWarning(warning, ...rest);
-  }) as typeof process.emitWarning;
+  translateWarnings();
 
   // A finished file gets what the user's umask gives a new file (process.umask() only reads it here).
   setNewFileMode(0o666 & ~process.umask());
@@ -50,6 +40,30 @@ export function start(): void {
   void main(process.argv, { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, env: process.env, now: () => new Date() }).then((code) => {
     process.exitCode = code;
   });
+}
+
+let translating = false;
+
+/**
+ * pg's multi-line SECURITY WARNING about sslmode becomes one line of ours, once per command, on
+ * that command's stderr; other warnings as Node prints them. For every process that runs commands
+ * (start(), and the tests' runner of many commands in one process).
+ */
+export function translateWarnings(): void {
+  if (translating) return;
+  translating = true;
+  const emitWarning = process.emitWarning.bind(process) as (...args: unknown[]) => void;
+  const said = new WeakSet<object>();
+  process.emitWarning = ((warning: string | Error, ...rest: unknown[]) => {
+    const text = typeof warning === 'string' ? warning : warning.message;
+    if (/SECURITY WARNING: .*SSL modes|sslmode=verify-ca requires/.test(text)) {
+      const command = currentIo() ?? { stderr: process.stderr };
+      if (!said.has(command)) command.stderr.write('cảnh báo: thư viện pg hiểu sslmode=prefer, require và verify-ca như verify-full: chứng chỉ máy chủ PostgreSQL phải hợp lệ (thêm sslrootcert=… nếu dùng CA riêng)\n');
+      said.add(command);
+      return;
+    }
+    emitWarning(warning, ...rest);
+  }) as typeof process.emitWarning;
 }
 
 /** For bin/tasks.js, which writes the bundle's code cache at exit the same way every file is written. */

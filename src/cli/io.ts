@@ -26,6 +26,11 @@ export function io(): IO {
   return current;
 }
 
+/** The running command's streams, or null between commands. */
+export function currentIo(): IO | null {
+  return current;
+}
+
 export function setIo(value: IO | null): void {
   current = value;
 }

@@ -33,6 +33,7 @@ try {
 cli.setNewFileMode(0o666 & ~process.umask());
 // Before any command loads exceljs (see entry.ts).
 cli.patchExcelSax();
+cli.translateWarnings();
 
 /** A stream that keeps what is written, for the answer. */
 function collector() {
