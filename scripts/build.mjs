@@ -37,9 +37,9 @@ const lazyChildProcess = {
 };
 
 rmSync(path.join(root, 'dist'), { recursive: true, force: true });
-await build({
-  entryPoints: [path.join(root, 'src/cli/entry.ts')],
-  outfile: path.join(root, 'dist/cli.cjs'),
+
+/** How tasks's own code is bundled: the CLI, and the web server beside it. */
+const ownCode = {
   bundle: true,
   format: 'cjs',
   platform: 'node',
@@ -55,27 +55,13 @@ await build({
   keepNames: true,
   sourcemap: 'linked',
   logLevel: 'warning',
-  plugins: [lazyChildProcess],
-});
+};
+
+await build({ ...ownCode, entryPoints: [path.join(root, 'src/cli/entry.ts')], outfile: path.join(root, 'dist/cli.cjs'), plugins: [lazyChildProcess] });
 
 // `tasks serve` (src/web/): a bundle of its own, required only by that command, so the server,
 // its pages and its libraries (fastify and plugins, left in node_modules) never weigh on a start.
-await build({
-  entryPoints: [path.join(root, 'src/web/server.ts')],
-  outfile: path.join(root, 'dist/web.cjs'),
-  bundle: true,
-  format: 'cjs',
-  platform: 'node',
-  target: 'node20',
-  external,
-  supported: { 'dynamic-import': false },
-  define: { 'import.meta.url': '__tasksModuleUrl' },
-  banner: { js: "const __tasksModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
-  minify: !process.env.TASKS_BUILD_READABLE,
-  keepNames: true,
-  sourcemap: 'linked',
-  logLevel: 'warning',
-});
+await build({ ...ownCode, entryPoints: [path.join(root, 'src/web/server.ts')], outfile: path.join(root, 'dist/web.cjs') });
 
 /**
  * pg asks whether it runs in a Cloudflare Worker by constructing a fetch `Response`, which makes
