@@ -84,16 +84,7 @@ export async function listDueRows(db: Db, range: DueRange): Promise<DueRow[]> {
   const rows = await base
     .leftJoin('source', 'source.id', 'task.source_id')
     .select((eb) => [
-      'task.id',
-      'task.text',
-      'task.owner_text',
-      'task.ongoing',
-      'task.original_due_on',
-      'task.due_on',
-      'task.last_extended_on',
-      'task.completed_on',
-      'task.cancelled_on',
-      'task.lead_unit_id',
+      ...LINE_COLUMNS,
       'source.number as source_number',
       eb.case().when('task.last_extended_on', '>', asOf).then(extensionsJson(db)).end().as('later_extensions'),
     ])
