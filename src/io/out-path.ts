@@ -7,6 +7,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { ValidationError, t } from '../domain/errors.js';
+import { firstBytes } from './file-head.js';
 
 export type OutPath = { kind: 'stdout' } | { kind: 'null'; path: string } | { kind: 'file'; path: string };
 
@@ -14,16 +15,10 @@ const SQLITE_HEADER = Buffer.from('SQLite format 3\0', 'latin1');
 const STDOUT_NAMES = new Set(['/dev/stdout', '/dev/fd/1', '/proc/self/fd/1']);
 
 function head(file: string, length: number): Buffer {
-  let fd = -1;
   try {
-    fd = fs.openSync(file, fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0));
-    const buffer = Buffer.alloc(length);
-    const read = fs.readSync(fd, buffer, 0, length, 0);
-    return buffer.subarray(0, read);
+    return firstBytes(file, length);
   } catch {
     return Buffer.alloc(0);
-  } finally {
-    if (fd >= 0) fs.closeSync(fd);
   }
 }
 

@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { ValidationError, t } from '../domain/errors.js';
+import { firstBytes } from '../io/file-head.js';
 import { statUserFile } from '../io/user-file.js';
 import { notSpreadsheet, type ReadOptions, type SheetRow } from './sheet-rows.js';
 
@@ -34,13 +35,7 @@ export function checkSheetFile(file: string): SheetFile {
       t('mở tệp trong Excel hoặc LibreOffice và lưu thành .xlsx hoặc .csv (UTF-8)', 'open it in Excel or LibreOffice and save it as .xlsx or .csv (UTF-8)'),
     );
   }
-  const head = Buffer.alloc(4);
-  const fd = fs.openSync(file, 'r');
-  try {
-    fs.readSync(fd, head, 0, 4, 0);
-  } finally {
-    fs.closeSync(fd);
-  }
+  const head = firstBytes(file, 4);
   const zip = head[0] === 0x50 && head[1] === 0x4b;
   if (ext === '.xlsx' || ext === '.xlsm' || (zip && ext !== '.csv' && ext !== '.txt')) {
     if (!zip) throw notSpreadsheet(file);

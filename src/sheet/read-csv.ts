@@ -6,6 +6,7 @@
 import fs from 'node:fs';
 import { parse } from 'csv-parse';
 import { ValidationError, t } from '../domain/errors.js';
+import { firstBytes } from '../io/file-head.js';
 import type { ReadOptions, SheetRow } from './sheet-rows.js';
 
 const SNIFF_BYTES = 64 * 1024;
@@ -29,15 +30,7 @@ export function sniffDelimiter(text: string): string {
 }
 
 function sniff(file: string): string {
-  const fd = fs.openSync(file, 'r');
-  const buffer = Buffer.alloc(SNIFF_BYTES);
-  let length: number;
-  try {
-    length = fs.readSync(fd, buffer, 0, SNIFF_BYTES, 0);
-  } finally {
-    fs.closeSync(fd);
-  }
-  const head = buffer.subarray(0, length);
+  const head = firstBytes(file, SNIFF_BYTES);
   if (head.includes(0)) {
     throw new ValidationError(
       t(`tệp "${file}" không phải CSV (có byte 0; có thể là UTF-16 hoặc tệp nhị phân)`, `"${file}" is not CSV (it has zero bytes: UTF-16 or binary)`),

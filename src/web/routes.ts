@@ -9,6 +9,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { parseDate } from '../domain/dates.js';
 import { NotFoundError, ValidationError, t } from '../domain/errors.js';
 import { BUCKETS, type Bucket } from '../domain/status.js';
+import { firstBytes } from '../io/file-head.js';
 import type { Person } from '../domain/roles.js';
 import type { Context } from '../app/context.js';
 import { h, type Html } from './jsx.js';
@@ -311,13 +312,7 @@ export async function registerPages(scope: FastifyInstance, web: WebApp, opts: {
 
 /** PDF or DOCX, by their first bytes (and the name for a DOCX, a ZIP like any Office file): anything else is refused. */
 function evidenceKind(file: string, name: string): 'pdf' | 'docx' {
-  const head = Buffer.alloc(5);
-  const fd = fs.openSync(file, 'r');
-  try {
-    fs.readSync(fd, head, 0, 5, 0);
-  } finally {
-    fs.closeSync(fd);
-  }
+  const head = firstBytes(file, 5);
   if (head.toString('latin1') === '%PDF-') return 'pdf';
   if (head.subarray(0, 4).equals(Buffer.from([0x50, 0x4b, 0x03, 0x04])) && /\.docx$/i.test(name)) return 'docx';
   throw Object.assign(new ValidationError(t('tệp đính kèm phải là PDF hoặc DOCX', 'the attachment must be a PDF or DOCX file')), { statusCode: 415 });
