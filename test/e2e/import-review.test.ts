@@ -101,6 +101,24 @@ describe.skipIf(!hasScript)('reviewing an import on a terminal', () => {
     ]);
   });
 
+  it.each([
+    ['thường xuyên', { due: null, ongoing: true }],
+    ['trước ngày 15/01/2027', { due: '2027-01-15', ongoing: false }],
+    ['31/12/2026', { due: '2026-12-31', ongoing: false }],
+    ['tháng 6/2027', { due: '2027-06-30', ongoing: false }],
+  ])('reads the timing answer "%s" as the importer reads a directive', async (answer, expected) => {
+    const ws = tracker();
+    const file = ws.file('kl.txt', TEXT);
+    const result = await drive(ws, file, [
+      [/Mục 1 \(1\/3\)/, `${DOWN}${DOWN}\r`],
+      [/Thời hạn \(/, `${answer}\r`],
+      [/Mục 1 \(1\/3\)/, `${DOWN}${DOWN}${DOWN}${DOWN}\r`],
+      [/Ghi vào cơ sở dữ liệu\?/, 'y\r'],
+    ]);
+    expect(result.code, result.output).toBe(0);
+    expect(ws.json(['list'])[0]).toMatchObject({ lead: 'TTR', ...expected });
+  });
+
   it('writes nothing when the summary is declined (Enter: no)', async () => {
     const ws = tracker();
     const file = ws.file('kl.txt', TEXT);
