@@ -114,7 +114,11 @@ export function askChecked(message: string, check: (value: string) => string | n
   return guarded(() => input({ message, default: fallback, validate: (v) => check(v) ?? true }, context));
 }
 
-/** A yes/no question; the default is no, so Enter alone changes nothing. */
-export function askConfirm(message: string): Promise<boolean> {
-  return guarded(() => confirm({ message, default: false }, context));
+/**
+ * A yes/no question; the default is no, so Enter alone changes nothing. `hint` replaces the
+ * library's "(y/N)" with words (e.g. "y: ghi · Enter: không ghi").
+ */
+export function askConfirm(message: string, hint?: string): Promise<boolean> {
+  const theme = hint === undefined ? undefined : { style: { defaultAnswer: () => `(${hint})` } };
+  return guarded(() => confirm({ message, default: false, theme }, context));
 }

@@ -127,7 +127,7 @@ describe.skipIf(!hasScript)('reviewing an import on a terminal', () => {
       // On the first item "back" is disabled, so the cursor passes over it.
       [/Mục 1 \(1\/3\)/, `${DOWN}${DOWN}${DOWN}${DOWN}\r`],
       [/Sẽ ghi văn bản \(chưa có số\): 3 ý kiến chỉ đạo, 3 nhiệm vụ\./, ''],
-      [/Ghi vào cơ sở dữ liệu\?/, '\r'],
+      [/Ghi vào cơ sở dữ liệu\? \(y: ghi · Enter: không ghi\)/, '\r'],
     ]);
     expect(result.code, result.output).toBe(0);
     expect(result.output).toContain('Không ghi gì.');

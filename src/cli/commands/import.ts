@@ -104,7 +104,7 @@ async function review(session: Session, plan: ImportPlan, finish: FinishOptions)
     `\nSẽ ghi văn bản ${number ?? '(chưa có số)'}${issuedOn ? ` ngày ${formatDate(issuedOn)}` : ''}: ${kept.length} ý kiến chỉ đạo` +
       `${kept.length < directives.length ? ` (bỏ qua ${directives.length - kept.length})` : ''}, ${app.taskCountOf(directives)} nhiệm vụ.`,
   );
-  return (await prompts.askConfirm('Ghi vào cơ sở dữ liệu?')) ? decisions : null;
+  return (await prompts.askConfirm('Ghi vào cơ sở dữ liệu?', 'y: ghi · Enter: không ghi')) ? decisions : null;
 }
 
 async function runImport(file: string, opts: ImportOptions, command: Command): Promise<void> {
