@@ -116,9 +116,10 @@ export function askChecked(message: string, check: (value: string) => string | n
 
 /**
  * A yes/no question; the default is no, so Enter alone changes nothing. `hint` replaces the
- * library's "(y/N)" with words (e.g. "y: ghi · Enter: không ghi").
+ * library's "(y/N)" with words (e.g. "y: ghi · Enter: không ghi"), and its Yes/No answer with có/không.
  */
 export function askConfirm(message: string, hint?: string): Promise<boolean> {
-  const theme = hint === undefined ? undefined : { style: { defaultAnswer: () => `(${hint})` } };
-  return guarded(() => confirm({ message, default: false, theme }, context));
+  if (hint === undefined) return guarded(() => confirm({ message, default: false }, context));
+  const theme = { style: { defaultAnswer: () => `(${hint})` } };
+  return guarded(() => confirm({ message, default: false, theme, transformer: (yes) => (yes ? 'có' : 'không') }, context));
 }

@@ -131,6 +131,7 @@ describe.skipIf(!hasScript)('reviewing an import on a terminal', () => {
     ]);
     expect(result.code, result.output).toBe(0);
     expect(result.output).toContain('Không ghi gì.');
+    expect(result.output).toMatch(/✔ Ghi vào cơ sở dữ liệu\? không/);
     expect(ws.snapshot()).toBe(before);
   });
 

@@ -93,7 +93,7 @@ async function review(session: Session, plan: ImportPlan, finish: FinishOptions)
         const timing = readTiming(v);
         return 'kind' in timing ? null : timing.vi;
       };
-      const answer = await prompts.askChecked(`Thời hạn (31/12/2026, "trước ngày 15/01/2027", "quý I/2027", "hằng tháng trước ngày 20", "thường xuyên"; để trống: giữ "${scheduleLabel(d, 'vi')}")`, check);
+      const answer = await prompts.askChecked(`Thời hạn (vd. 31/12/2026, trước ngày 15/01/2027, quý I/2027, hằng tháng trước ngày 20, thường xuyên; Enter: giữ "${scheduleLabel(d, 'vi')}")`, check);
       if (answer.trim()) decisions[i] = { ...decisions[i], timing: readTiming(answer) as Timing };
     }
   }
