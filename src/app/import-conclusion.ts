@@ -10,14 +10,15 @@ import { insertSeries } from '../db/series-repository.js';
 import { insertSource } from '../db/source-repository.js';
 import { insertTask } from '../db/task-repository.js';
 import { loadRegistry } from '../db/unit-repository.js';
-import type { IsoDate } from '../domain/dates.js';
-import { ConflictError, ValidationError, t } from '../domain/errors.js';
+import { MAX_DATE, MIN_DATE, readDate, type IsoDate } from '../domain/dates.js';
+import { ConflictError, ValidationError, t, type Text } from '../domain/errors.js';
 import { firstPeriodStart, type Period } from '../domain/recurrence.js';
 import { fold } from '../domain/text.js';
 import { resolveUnits, type Registry, type Unit } from '../domain/units.js';
 import { parseBlocks, parseConclusion, type ParseOptions } from '../import/parse-conclusion.js';
 import type { SourceDocument } from '../import/read-source.js';
-import type { Flag, Proposal, ProposedDirective, SourceMeta } from '../import/types.js';
+import { findTimingWithWords, type DeadlineContext } from '../import/deadlines.js';
+import type { Flag, Proposal, ProposedDirective, SourceMeta, Timing } from '../import/types.js';
 import { loadCalendar } from './calendar.js';
 import { audit, inTransaction, type Context } from './context.js';
 import { createOccurrences } from './materialise-series.js';
@@ -40,6 +41,8 @@ export interface Decision {
   skip?: boolean;
   lead?: Unit[];
   due?: IsoDate | null;
+  /** The timing the reviewer typed, read as the importer reads a directive ("quý I/2027", "thường xuyên"). */
+  timing?: Timing;
 }
 
 export interface FinishOptions {
@@ -86,7 +89,7 @@ export function finishPlan(plan: ImportPlan, decisions: (Decision | undefined)[]
       lead = [...lead, ...fallback.filter((u) => !lead.some((l) => l.id === u.id))];
       unassigned = false;
     }
-    const timing = d.timing;
+    const timing = decision.timing ?? d.timing;
     let schedule: PlannedDirective['schedule'] = timing?.kind === 'ongoing' ? 'ongoing' : timing?.kind === 'recurring' ? 'recurring' : 'once';
     let due = timing?.kind === 'due' ? timing.due : timing === null ? options.defaultDue : null;
     if (decision.due !== undefined) {
@@ -106,11 +109,39 @@ export function finishPlan(plan: ImportPlan, decisions: (Decision | undefined)[]
       due,
       every: schedule === 'recurring' && timing?.kind === 'recurring' ? timing.every : null,
       day: schedule === 'recurring' && timing?.kind === 'recurring' ? timing.day : null,
-      flags: d.flags,
+      // A timing the reviewer set answers the document's impossible or relative deadline.
+      flags: decision.timing ? d.flags.filter((f) => !f.startsWith('deadline_')) : d.flags,
       evidence: d.evidence,
       skipped: decision.skip === true,
     };
   });
+}
+
+/**
+ * Reads a reviewer's answer for a directive's timing with the importer's own parser, counted from
+ * the same day as the document's phrases: a date (31/12/2026), a deadline ("trước ngày
+ * 15/01/2027", "quý I/2027"), a recurrence ("hằng tháng trước ngày 20") or "thường xuyên".
+ * The reader returns the timing, or the reason it cannot be one.
+ */
+export async function timingAnswerReader(ctx: Context, plan: ImportPlan): Promise<(answer: string) => Timing | Text> {
+  const calendar = await loadCalendar(ctx);
+  const { issuedOn, meetingOn } = plan.proposal.source;
+  const deadlines: DeadlineContext = { base: issuedOn ?? meetingOn ?? ctx.today, calendar, issuedOn };
+  return (answer) => {
+    const text = answer.trim();
+    const date = readDate(text);
+    if (date !== null) return date >= MIN_DATE && date <= MAX_DATE ? { kind: 'due', due: date, yearGiven: true } : t(`ngày ngoài khoảng cho phép: "${text}"`, `date out of range: "${text}"`);
+    // A deadline named alone ("quý I/2027", "tháng 6/2027") reads as the document's "hạn …" would.
+    for (const phrase of [text, `hạn ${text}`]) {
+      const found = findTimingWithWords(phrase, deadlines);
+      if (found?.timing) return found.timing;
+      if (found?.flag === 'deadline_invalid') return t(`thời hạn không có thật: "${text}"`, `no such date: "${text}"`);
+    }
+    return t(
+      `không đọc được thời hạn "${text}"; ví dụ: 31/12/2026, trước ngày 15/01/2027, quý I/2027, hằng tháng trước ngày 20, thường xuyên`,
+      `cannot read the timing "${text}"; e.g. 31/12/2026, trước ngày 15/01/2027, quý I/2027, hằng tháng trước ngày 20, thường xuyên`,
+    );
+  };
 }
 
 export function taskCountOf(directives: PlannedDirective[]): number {

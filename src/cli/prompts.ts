@@ -79,20 +79,29 @@ export async function askSchedule(): Promise<Schedule> {
   return { kind: 'recurring', every: parsePeriod(every), day: null, until: null };
 }
 
-export type ReviewChoice = 'accept' | 'owner' | 'due' | 'skip';
+export type ReviewChoice = 'accept' | 'owner' | 'due' | 'skip' | 'back' | 'rest';
 
-/** One proposed directive: accept (the default), change its owner or due date, or skip it. */
-export function askReview(message: string): Promise<ReviewChoice> {
+/** The key hints, in Vietnamese, under every menu. */
+const MENU_THEME = { style: { keysHelpTip: () => '↑↓ chọn · Enter xác nhận · Ctrl+C hủy, không ghi gì' } };
+
+/**
+ * One proposed directive: accept it (the default) and go on, correct its owner or timing (the
+ * menu comes back, for more corrections), skip it, go back to the previous one, or accept the rest.
+ */
+export function askReview(message: string, where: { first: boolean }): Promise<ReviewChoice> {
   return guarded(() =>
     select<ReviewChoice>(
       {
         message,
         default: 'accept',
+        theme: MENU_THEME,
         choices: [
-          { name: 'Đồng ý', value: 'accept' },
+          { name: 'Đồng ý, sang mục sau', value: 'accept' },
           { name: 'Sửa đơn vị chủ trì', value: 'owner' },
-          { name: 'Sửa hạn xử lý', value: 'due' },
+          { name: 'Sửa thời hạn', value: 'due' },
           { name: 'Bỏ qua mục này', value: 'skip' },
+          { name: 'Quay lại mục trước', value: 'back', disabled: where.first ? '(đang ở mục đầu)' : false },
+          { name: 'Chấp nhận tất cả phần còn lại', value: 'rest' },
         ],
       },
       context,
@@ -105,7 +114,12 @@ export function askChecked(message: string, check: (value: string) => string | n
   return guarded(() => input({ message, default: fallback, validate: (v) => check(v) ?? true }, context));
 }
 
-/** A yes/no question; the default is no, so Enter alone changes nothing. */
-export function askConfirm(message: string): Promise<boolean> {
-  return guarded(() => confirm({ message, default: false }, context));
+/**
+ * A yes/no question; the default is no, so Enter alone changes nothing. `hint` replaces the
+ * library's "(y/N)" with words (e.g. "y: ghi · Enter: không ghi"), and its Yes/No answer with có/không.
+ */
+export function askConfirm(message: string, hint?: string): Promise<boolean> {
+  if (hint === undefined) return guarded(() => confirm({ message, default: false }, context));
+  const theme = { style: { defaultAnswer: () => `(${hint})` } };
+  return guarded(() => confirm({ message, default: false, theme, transformer: (yes) => (yes ? 'có' : 'không') }, context));
 }

@@ -1,7 +1,8 @@
 /** `tasks import FILE [--dry-run] [--yes] …` and `tasks import --undo SOURCE`. */
 import type { Command } from 'commander';
-import type { Decision, ImportPlan, PlannedDirective } from '../../app/import-conclusion.js';
-import { parseDate, type IsoDate } from '../../domain/dates.js';
+import type { Decision, FinishOptions, ImportPlan, PlannedDirective } from '../../app/import-conclusion.js';
+import type { Timing } from '../../import/types.js';
+import { formatDate, type IsoDate } from '../../domain/dates.js';
 import { UsageError, t } from '../../domain/errors.js';
 import { resolveUnits } from '../../domain/units.js';
 import { withSession, type Session } from '../context.js';
@@ -25,8 +26,6 @@ interface ImportOptions {
 function errorText(error: unknown): string | null {
   return error instanceof Error ? error.message : null;
 }
-
-/** Shows each directive and asks; Ctrl+C ends the command before anything is written. */
 
 /**
  * pdf.js says "Warning: …" (and "Info: …") on the console about damaged PDFs it still reads; those
@@ -52,40 +51,60 @@ async function withoutPdfWarnings<T>(work: () => Promise<T>): Promise<T> {
   }
 }
 
-async function review(session: Session, plan: ImportPlan, directives: PlannedDirective[]): Promise<Decision[]> {
-  const [prompts, { renderDirective }] = await Promise.all([import('../prompts.js'), import('../../report/import-render.js')]);
-  const decisions: Decision[] = [];
-  for (const [i, d] of directives.entries()) {
-    say(`\n${renderDirective(d, { ...session.render, tty: true, color: session.render.color })}`);
-    const choice = await prompts.askReview(`Mục ${d.ordinal} (${i + 1}/${directives.length})`);
-    if (choice === 'skip') decisions.push({ skip: true });
+/**
+ * Shows each directive and asks; several corrections per item, back to the previous one, or
+ * accept the rest. Returns the decisions, or null when the reviewer declines the final summary.
+ * Ctrl+C ends the command before anything is written.
+ */
+async function review(session: Session, plan: ImportPlan, finish: FinishOptions): Promise<Decision[] | null> {
+  const [prompts, { renderDirective, scheduleLabel }, app] = await Promise.all([import('../prompts.js'), import('../../report/import-render.js'), import('../../app/import-conclusion.js')]);
+  const readTiming = await app.timingAnswerReader(session.ctx, plan);
+  const count = plan.proposal.directives.length;
+  const decisions: Decision[] = plan.proposal.directives.map(() => ({}));
+  const planned = () => app.finishPlan(plan, decisions, finish);
+  const checkUnits = (v: string) => {
+    try {
+      v.split(/[,;]/).map((s) => s.trim()).filter(Boolean).forEach((name) => resolveUnits(plan.registry, name));
+      return null;
+    } catch (error) {
+      return errorText(error);
+    }
+  };
+  let i = 0;
+  while (i < count) {
+    const d = planned()[i];
+    say(`\n${renderDirective(d, { ...session.render, tty: true, color: session.render.color })}${d.skipped ? '\n    (bỏ qua)' : ''}`);
+    const choice = await prompts.askReview(`Mục ${d.ordinal} (${i + 1}/${count})`, { first: i === 0 });
+    if (choice === 'accept') {
+      if (decisions[i].skip) decisions[i] = { ...decisions[i], skip: false };
+      i += 1;
+    } else if (choice === 'skip') {
+      decisions[i] = { ...decisions[i], skip: true };
+      i += 1;
+    } else if (choice === 'back') i = Math.max(0, i - 1);
+    else if (choice === 'rest') break;
     else if (choice === 'owner') {
-      const check = (v: string) => {
-        try {
-          v.split(/[,;]/).map((s) => s.trim()).filter(Boolean).forEach((name) => resolveUnits(plan.registry, name));
-          return null;
-        } catch (error) {
-          return errorText(error);
-        }
-      };
-      const answer = await prompts.askChecked('Đơn vị chủ trì (mã hoặc tên, cách nhau bởi dấu phẩy; để trống: chưa giao)', check, d.lead.map((u) => u.code).join(', '));
+      const answer = await prompts.askChecked('Đơn vị chủ trì (mã hoặc tên, cách nhau bởi dấu phẩy; để trống: chưa giao)', checkUnits, d.lead.map((u) => u.code).join(', '));
       const lead = answer.split(/[,;]/).map((s) => s.trim()).filter(Boolean).flatMap((name) => resolveUnits(plan.registry, name));
-      decisions.push({ lead: [...new Map(lead.map((u) => [u.id, u])).values()] });
-    } else if (choice === 'due') {
+      decisions[i] = { ...decisions[i], lead: [...new Map(lead.map((u) => [u.id, u])).values()] };
+    } else {
       const check = (v: string) => {
         if (!v.trim()) return null;
-        try {
-          parseDate(v);
-          return null;
-        } catch (error) {
-          return errorText(error);
-        }
+        const timing = readTiming(v);
+        return 'kind' in timing ? null : timing.vi;
       };
-      const answer = await prompts.askChecked('Hạn xử lý (DD/MM/YYYY; để trống: chưa có hạn)', check, d.due ? d.due : '');
-      decisions.push({ due: answer.trim() ? parseDate(answer) : null });
-    } else decisions.push({});
+      const answer = await prompts.askChecked(`Thời hạn (vd. 31/12/2026, trước ngày 15/01/2027, quý I/2027, hằng tháng trước ngày 20, thường xuyên; Enter: giữ "${scheduleLabel(d, 'vi')}")`, check);
+      if (answer.trim()) decisions[i] = { ...decisions[i], timing: readTiming(answer) as Timing };
+    }
   }
-  return decisions;
+  const directives = planned();
+  const kept = directives.filter((d) => !d.skipped);
+  const { number, issuedOn } = plan.proposal.source;
+  say(
+    `\nSẽ ghi văn bản ${number ?? '(chưa có số)'}${issuedOn ? ` ngày ${formatDate(issuedOn)}` : ''}: ${kept.length} ý kiến chỉ đạo` +
+      `${kept.length < directives.length ? ` (bỏ qua ${directives.length - kept.length})` : ''}, ${app.taskCountOf(directives)} nhiệm vụ.`,
+  );
+  return (await prompts.askConfirm('Ghi vào cơ sở dữ liệu?', 'y: ghi · Enter: không ghi')) ? decisions : null;
 }
 
 async function runImport(file: string, opts: ImportOptions, command: Command): Promise<void> {
@@ -107,7 +126,14 @@ async function runImport(file: string, opts: ImportOptions, command: Command): P
     const vi = s.render.lang === 'vi';
     let directives = app.finishPlan(plan, [], finish);
     if (plan.alreadyImported) return runUpdate(s, plan, directives, file, opts);
-    if (!opts.dryRun && !opts.yes && canPrompt()) directives = app.finishPlan(plan, await review(s, plan, directives), finish);
+    if (!opts.dryRun && !opts.yes && canPrompt()) {
+      const decisions = await review(s, plan, finish);
+      if (decisions === null) {
+        say(vi ? 'Không ghi gì.' : 'Nothing written.');
+        return;
+      }
+      directives = app.finishPlan(plan, decisions, finish);
+    }
     const count = app.taskCountOf(directives);
     if (opts.dryRun) {
       if (s.json) return printJson(importJson(plan.proposal.source, directives, count, false));
