@@ -40,7 +40,6 @@ export interface ImportPlan {
 export interface Decision {
   skip?: boolean;
   lead?: Unit[];
-  due?: IsoDate | null;
   /** The timing the reviewer typed, read as the importer reads a directive ("quý I/2027", "thường xuyên"). */
   timing?: Timing;
 }
@@ -90,12 +89,8 @@ export function finishPlan(plan: ImportPlan, decisions: (Decision | undefined)[]
       unassigned = false;
     }
     const timing = decision.timing ?? d.timing;
-    let schedule: PlannedDirective['schedule'] = timing?.kind === 'ongoing' ? 'ongoing' : timing?.kind === 'recurring' ? 'recurring' : 'once';
-    let due = timing?.kind === 'due' ? timing.due : timing === null ? options.defaultDue : null;
-    if (decision.due !== undefined) {
-      schedule = 'once';
-      due = decision.due;
-    }
+    const schedule: PlannedDirective['schedule'] = timing?.kind === 'ongoing' ? 'ongoing' : timing?.kind === 'recurring' ? 'recurring' : 'once';
+    const due = timing?.kind === 'due' ? timing.due : timing === null ? options.defaultDue : null;
     const leadIds = new Set(lead.map((u) => u.id));
     const coordinating = lead.length === 1 ? d.owners.coordinating.filter((u) => !leadIds.has(u.id)) : d.owners.coordinating;
     return {
