@@ -183,6 +183,7 @@ async function readTaskRows(db: Db, filter: TaskFilter, ids: number[] | null) {
       'task.cancel_reason',
       'task.series_id',
       'task.period',
+      'task.directive_id',
       'lead.code as lead_code',
       'lead.name as lead_name',
       'source.id as source_id',
