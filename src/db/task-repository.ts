@@ -319,3 +319,11 @@ export async function countTasks(db: Db): Promise<number> {
   const row = await db.selectFrom('task').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   return Number(row.n);
 }
+
+/** Every task made from these directives (one per unit the directive named), optionally only those these units lead. */
+export async function taskIdsOfDirectives(db: Db, directiveIds: number[], leadUnitIds?: number[]): Promise<number[]> {
+  if (directiveIds.length === 0) return [];
+  let q = db.selectFrom('task').select('task.id').where('task.directive_id', 'in', directiveIds);
+  if (leadUnitIds) q = q.where('task.lead_unit_id', 'in', leadUnitIds.length ? leadUnitIds : [-1]);
+  return (await q.orderBy('task.id').execute()).map((r) => r.id);
+}

@@ -47,7 +47,7 @@ describe('a directive given to several units', () => {
     const rows = md.split('\n').filter((l) => l.includes(TEXT));
     expect(rows).toHaveLength(2); // the overdue list and the quiet list, once each
     expect(rows[0]).toContain(`\\#${ids.TTR}, \\#${ids.VP}. ${TEXT}`);
-    expect(rows[0]).toContain('| TTR: quá hạn 5 ngày; VP: quá hạn 3 ngày |');
+    expect(rows[0]).toContain('| TTR: quá hạn 5 ngày; LS: hoàn thành 20/10; VP: quá hạn 3 ngày |');
     expect(md).toContain('ghi một dòng, kèm tình trạng của từng đơn vị');
   });
 
@@ -66,8 +66,8 @@ describe('a directive given to several units', () => {
     const csv = at('2026-10-30', ['digest', '--month', '2026-10', '--format', 'csv']).stdout;
     // One row in each list: overdue (TTR, VP), completed (LS), extended (VP), quiet (TTR, VP); ungrouped it was six.
     expect(csv.split('\n').filter((l) => l.includes(TEXT))).toHaveLength(4);
-    expect(csv).toContain('TTR: quá hạn 5 ngày; VP: quá hạn 3 ngày');
+    expect(csv).toContain('TTR: quá hạn 5 ngày; LS: hoàn thành 20/10; VP: quá hạn 3 ngày');
     const html = at('2026-10-30', ['digest', '--month', '2026-10', '--format', 'html']).stdout;
-    expect(html).toContain('TTR: quá hạn 5 ngày; VP: quá hạn 3 ngày');
+    expect(html).toContain('TTR: quá hạn 5 ngày; LS: hoàn thành 20/10; VP: quá hạn 3 ngày');
   });
 });

@@ -208,6 +208,7 @@ export function unitStatus(v: TaskView, lang: Lang): string {
  * where the units agree (where they differ, their values in the units' order).
  */
 function groupedRows<T>(
+  d: Digest,
   items: T[],
   taskOf: (item: T) => TaskView,
   cellsOf: (item: T, i: number) => Cell[],
@@ -216,11 +217,16 @@ function groupedRows<T>(
   marked: (item: T) => boolean = () => false,
 ): { rows: Row[]; total: number; grouped: boolean } {
   const groups = groupByDirective(items, taskOf);
+  const all = membersByDirective(d);
+  let grouped = false;
   const rows = groups.slice(0, maxRows).map((g, i): Row => {
     const first = taskOf(g.members[0]);
     const cells = cellsOf(g.members[0], i);
-    if (g.members.length === 1) return { cells, bucket: first.bucket };
     const tasks = g.members.map(taskOf);
+    // Every unit of the directive, listed here or not (one done, another overdue).
+    const units = g.directiveId === null ? tasks : (all.get(`${g.directiveId}\u0000${first.text}`) ?? tasks);
+    if (g.members.length === 1 && units.length <= 1) return { cells, bucket: first.bucket };
+    grouped = true;
     const label = `${tasks.map((t) => `#${t.id}`).join(', ')}. ${first.text}`;
     const each = g.members.map((m) => cellsOf(m, i));
     const merged = cells.slice(3).map((cell, k) => {
@@ -231,13 +237,30 @@ function groupedRows<T>(
       cells: [
         i + 1,
         g.members.some(marked) ? `${label} (${dw(lang, 'escalateMark')})` : label,
-        tasks.map((t) => `${t.lead?.code ?? unitOf(t, lang)}: ${unitStatus(t, lang)}`).join('; '),
+        units.map((t) => `${t.lead?.code ?? unitOf(t, lang)}: ${unitStatus(t, lang)}`).join('; '),
         ...merged,
       ],
       bucket: first.bucket,
     };
   });
-  return { rows, total: groups.length, grouped: groups.length < items.length };
+  return { rows, total: groups.length, grouped };
+}
+
+const MEMBERS = new WeakMap<Digest, Map<string, TaskView[]>>();
+
+/** d.directiveMembers by directive and text, in id order (the order the directive named its units). */
+function membersByDirective(d: Digest): Map<string, TaskView[]> {
+  let map = MEMBERS.get(d);
+  if (!map) {
+    map = new Map();
+    for (const v of [...(d.directiveMembers ?? [])].sort((a, b) => a.id - b.id)) {
+      if (v.directiveId == null) continue;
+      const key = `${v.directiveId}\u0000${v.text}`;
+      map.set(key, [...(map.get(key) ?? []), v]);
+    }
+    MEMBERS.set(d, map);
+  }
+  return map;
 }
 
 function groupNote(list: { grouped: boolean }, lang: Lang): string[] {
@@ -253,6 +276,7 @@ function listOf(list: { rows: Row[]; total: number; grouped: boolean }, lang: La
 function overdueTable(d: Digest, lang: Lang, title: string, maxRows: number): ReportTable {
   const mark = dw(lang, 'escalateMark');
   const list = groupedRows(
+    d,
     d.overdue,
     (v) => v,
     (v, i) => [
@@ -306,7 +330,7 @@ function escalatedTable(d: Digest, lang: Lang, title: string, maxRows: number): 
     title,
     sheet: lang === 'vi' ? 'Đề nghị chỉ đạo' : 'For direction',
     columns: [...taskColumns(lang, 50), column(lang, 'coordinating', 'text', 10), column(lang, 'dueInForce', 'date', 11), column(lang, 'reasonEscalated', 'long', 30)],
-    ...listOf(groupedRows(marked, (v) => v, (v, i) => [...taskCells(v, i, lang), v.coordinating.map((u) => u.code).join(', '), { date: v.due }, why(v)], lang, maxRows), lang, [
+    ...listOf(groupedRows(d, marked, (v) => v, (v, i) => [...taskCells(v, i, lang), v.coordinating.map((u) => u.code).join(', '), { date: v.due }, why(v)], lang, maxRows), lang, [
       dw(lang, 'escalateNote', { reminders: rule.reminders, days: rule.daysLate }),
     ]),
   };
@@ -322,6 +346,7 @@ function quietTable(d: Digest, lang: Lang, title: string, maxRows: number): Repo
     columns: [...taskColumns(lang, 50), column(lang, 'dueInForce', 'date', 11), column(lang, 'status', 'text', 16), column(lang, 'lastNoteOn', 'date', 11), column(lang, 'quietFor', 'int', 9)],
     ...listOf(
       groupedRows(
+        d,
         quiet,
         (v) => v,
         (v, i) => [...taskCells(v, i, lang), { date: v.due }, BUCKET_LABELS[v.bucket][lang], v.latestNote ? { date: v.latestNote.on } : dw(lang, 'noNoteYet'), v.quietDays],
@@ -341,7 +366,7 @@ function completedTable(d: Digest, lang: Lang, maxRows: number): ReportTable {
     sheet: lang === 'vi' ? 'Hoàn thành trong tháng' : 'Done this month',
     columns: [...taskColumns(lang, 50), column(lang, 'due', 'date', 11), column(lang, 'completedOn', 'date', 11), column(lang, 'result', 'text', 20), column(lang, 'evidence', 'text', 16)],
     ...listOf(
-      groupedRows(d.completedThisMonth!, (v) => v, (v, i) => [...taskCells(v, i, lang), { date: v.due }, { date: v.completedOn }, BUCKET_LABELS[v.bucket][lang], v.evidence ?? ''], lang, maxRows),
+      groupedRows(d, d.completedThisMonth!, (v) => v, (v, i) => [...taskCells(v, i, lang), { date: v.due }, { date: v.completedOn }, BUCKET_LABELS[v.bucket][lang], v.evidence ?? ''], lang, maxRows),
       lang,
     ),
   };
@@ -369,7 +394,7 @@ function dueNextTable(d: Digest, lang: Lang, maxRows: number): ReportTable {
         : dw(lang, 'secDueNext', { month: monthLabel(d.period.nextMonth!) }),
     sheet: lang === 'vi' ? 'Đến hạn tháng sau' : 'Due next month',
     columns: [...taskColumns(lang, 56), column(lang, 'source', 'text', 14), column(lang, 'due', 'date', 11)],
-    ...listOf(groupedRows(d.dueNextMonth!, (v) => v, (v, i) => [...taskCells(v, i, lang), v.source?.number ?? '', { date: v.due }], lang, maxRows), lang),
+    ...listOf(groupedRows(d, d.dueNextMonth!, (v) => v, (v, i) => [...taskCells(v, i, lang), v.source?.number ?? '', { date: v.due }], lang, maxRows), lang),
   };
 }
 
