@@ -3,7 +3,7 @@ import { listDigestCandidates } from '../db/digest-repository.js';
 import { latestNotes } from '../db/note-repository.js';
 import { quietOpenTaskIds } from '../db/report-repository.js';
 import { countSentReminders } from '../db/reminder-repository.js';
-import { listTasks } from '../db/task-repository.js';
+import { listTasks, taskIdsOfDirectives } from '../db/task-repository.js';
 import { loadRegistry } from '../db/unit-repository.js';
 import { addDays, formatDate, type IsoDate } from '../domain/dates.js';
 import { ValidationError, t } from '../domain/errors.js';
@@ -42,6 +42,17 @@ async function viewsOf(ctx: Context, ids: number[], asOf: IsoDate): Promise<Task
     for (const task of await listTasks(ctx.db, { asOf, ids: ids.slice(i, i + 5000) })) views.push(viewAsOf(task, asOf));
   }
   return views;
+}
+
+/**
+ * Every task of the directives the lists show, seen as of `asOf`: a directive given to several
+ * units is one row whose units each show their status, listed or not (one done, one overdue).
+ */
+export async function directiveMembers(ctx: Context, lists: TaskView[][], asOf: IsoDate, leadUnitIds?: number[]): Promise<TaskView[]> {
+  const directiveIds = [...new Set(lists.flat().flatMap((v) => (v.directiveId != null ? [v.directiveId] : [])))];
+  const ids: number[] = [];
+  for (let i = 0; i < directiveIds.length; i += 5000) ids.push(...(await taskIdsOfDirectives(ctx.db, directiveIds.slice(i, i + 5000), leadUnitIds)));
+  return viewsOf(ctx, ids, asOf);
 }
 
 export async function makeDigest(ctx: Context, request: DigestRequest): Promise<Digest> {
@@ -91,7 +102,7 @@ export async function makeDigest(ctx: Context, request: DigestRequest): Promise<
   const quiet = await quietTasks(ctx, { asOf, quietDays: quietDaysOf(settings), leadUnitIds });
   const reminders = await countSentReminders(ctx.db, overdueIds);
   const shown = chosen ?? registry.units.filter((u) => u.active);
-  return buildDigest({
+  const digest = buildDigest({
     month,
     next,
     counted,
@@ -112,4 +123,6 @@ export async function makeDigest(ctx: Context, request: DigestRequest): Promise<
     previous,
     order: request.order ?? 'rank',
   });
+  digest.directiveMembers = await directiveMembers(ctx, [views, quiet.views], asOf, leadUnitIds);
+  return digest;
 }

@@ -6,7 +6,7 @@ import { resolveUnits } from '../domain/units.js';
 import { overdueEntries, quietEntries } from '../domain/digest/build.js';
 import { escalationRule, quietDaysOf, type Digest } from '../domain/digest/model.js';
 import { configMap } from './config.js';
-import { quietTasks } from './digest.js';
+import { directiveMembers, quietTasks } from './digest.js';
 import type { Context } from './context.js';
 import { loadViews } from './load-tasks.js';
 
@@ -30,6 +30,7 @@ export async function makeOverdueReport(ctx: Context, unit: string | null): Prom
     escalation,
     quiet: quietEntries(quiet.views, quiet.notes, ctx.today),
     quietDays,
+    directiveMembers: await directiveMembers(ctx, [overdue, quiet.views], ctx.today, chosen?.map((u) => u.id)),
     completedThisMonth: null,
     extensionsThisMonth: null,
     dueNextMonth: null,

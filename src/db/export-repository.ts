@@ -112,6 +112,7 @@ function pageRows(db: Db, page: ExportPage) {
       'source_id',
       'series_id',
       'period',
+      'directive_id',
     ])
     .where('id', '>', page.range.after)
     .where('id', '<=', page.range.upTo)

@@ -183,6 +183,7 @@ async function readTaskRows(db: Db, filter: TaskFilter, ids: number[] | null) {
       'task.cancel_reason',
       'task.series_id',
       'task.period',
+      'task.directive_id',
       'lead.code as lead_code',
       'lead.name as lead_name',
       'source.id as source_id',
@@ -317,4 +318,12 @@ export async function listProgressNotes(db: Db, taskId: number, asOf: IsoDate): 
 export async function countTasks(db: Db): Promise<number> {
   const row = await db.selectFrom('task').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   return Number(row.n);
+}
+
+/** Every task made from these directives (one per unit the directive named), optionally only those these units lead. */
+export async function taskIdsOfDirectives(db: Db, directiveIds: number[], leadUnitIds?: number[]): Promise<number[]> {
+  if (directiveIds.length === 0) return [];
+  let q = db.selectFrom('task').select('task.id').where('task.directive_id', 'in', directiveIds);
+  if (leadUnitIds) q = q.where('task.lead_unit_id', 'in', leadUnitIds.length ? leadUnitIds : [-1]);
+  return (await q.orderBy('task.id').execute()).map((r) => r.id);
 }

@@ -10,7 +10,7 @@ import type { ExtensionRow, TaskRow } from './schema.js';
 /** The task table's own columns a Task is read from. */
 export type TaskColumns = Pick<
   TaskRow,
-  'id' | 'text' | 'owner_text' | 'ongoing' | 'original_due_on' | 'assigned_on' | 'completed_on' | 'evidence' | 'completion_note' | 'cancelled_on' | 'cancel_reason' | 'series_id' | 'period'
+  'id' | 'text' | 'owner_text' | 'ongoing' | 'original_due_on' | 'assigned_on' | 'completed_on' | 'evidence' | 'completion_note' | 'cancelled_on' | 'cancel_reason' | 'series_id' | 'period' | 'directive_id'
 >;
 
 /** What the task's row points at, already read. */
@@ -42,6 +42,7 @@ export function toTask(r: TaskColumns, related: TaskRelations): Task {
     cancelReason: r.cancel_reason,
     source: related.source,
     series: r.series_id !== null ? { id: r.series_id, every: related.every!, period: r.period ?? '' } : null,
+    directiveId: r.directive_id,
   };
 }
 

@@ -36,6 +36,8 @@ export interface Task extends TaskFacts {
   cancelReason: string | null;
   source: SourceRef | null;
   series: { id: number; every: Period; period: string } | null;
+  /** The imported directive the task came from: a directive given to several units made one task per unit. */
+  directiveId?: number | null;
   extensions: ExtensionRecord[];
 }
 
@@ -65,6 +67,7 @@ export function viewAsOf(task: Task, asOf: IsoDate): TaskView {
     cancelReason: task.cancelReason,
     source: task.source,
     series: task.series,
+    directiveId: task.directiveId ?? null,
     bucket: status.bucket,
     due: status.due,
     daysLate: status.daysLate,

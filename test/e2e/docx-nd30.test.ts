@@ -91,12 +91,15 @@ describe('Nghị định 30/2020 checklist', () => {
     for (const table of tables) {
       const cols = [...table.matchAll(/<w:gridCol w:w="(\d+)"\/>/g)].map((m) => Number(m[1]));
       const rows = table.split(/<w:tr[ >]/).slice(1).map((row) => row.split('<w:tc>').slice(1).map((cell) => [...cell.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('')));
+      // The cells' size in half-points (lists of eight columns or more are set at 11 pt).
+      const sizes = table.split(/<w:tr[ >]/).slice(1).map((row) => row.split('<w:tc>').slice(1).map((cell) => Number(/<w:sz w:val="(\d+)"/.exec(cell)?.[1] ?? 26)));
       for (const [r, cells] of rows.entries()) {
         // Headers of the ten-column overdue list may still wrap inside a word at 11 pt: only data cells are held to it.
         if (r === 0) continue;
         for (const [i, cell] of cells.entries()) {
           for (const word of cell.split(/\s+/).filter((w) => w.length <= 12)) {
-            const size = r === 0 ? 220 : 260;
+            const size = sizes[r][i] * 10;
+            expect(size).toBeGreaterThanOrEqual(220);
             expect(cols[i], `"${word}"`).toBeGreaterThanOrEqual([...word].length * 0.5 * size + 80);
             checked++;
           }

@@ -116,6 +116,8 @@ export interface Digest {
   quietDays?: number;
   /** "Đề xuất, kiến nghị": paragraphs the office wrote (--note FILE), or none. */
   proposals?: string[];
+  /** Every task of the directives the lists show (a directive given to several units: one task each), for each unit's status in the list's one row. */
+  directiveMembers?: TaskView[];
   /** Header, number and signer of the formal formats (DOCX, HTML). */
   settings: SettingMap;
 }

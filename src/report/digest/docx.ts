@@ -118,8 +118,11 @@ function headerTable(d: Digest): Table {
 
 /** Numbers and dates get what 13 pt needs; text columns share the rest by their weights. */
 function columnWidths(table: ReportTable, lang: Lang): number[] {
+  const wide = cellSize(table) === PT11;
   const fixed = table.columns.map((c, i): number => {
-    if (c.kind === 'date') return 1400;
+    // A wide list's dates and counts are set at 11 pt: narrower columns hold them whole.
+    if (c.kind === 'date') return wide ? 1200 : 1400;
+    if (c.kind === 'int' && wide) return i === 0 ? 560 : 640;
     // A short table (the totals) has room for figures with their header on one line.
     if ((c.kind === 'rate' || c.kind === 'int') && table.columns.length <= 4) return 1600;
     if (c.kind === 'rate') return 1000;
@@ -143,20 +146,37 @@ function columnWidths(table: ReportTable, lang: Lang): number[] {
   return unbrokenWords(table, widths, lang);
 }
 
-/** Twips a word needs in Times New Roman at `halfPoints` (bold, generously: 0.62 em a letter), plus the cell's margins. */
-function wordWidth(word: string, halfPoints: number): number {
-  return Math.ceil([...word].length * 0.62 * halfPoints * 10) + 160;
+/** Times New Roman's advance widths, in ems, rounded up (bold is a little wider than regular). */
+function charEms(ch: string): number {
+  if (/[0-9]/.test(ch)) return 0.5;
+  if (/[./,:;'’]/.test(ch)) return 0.3;
+  if (/[-()]/.test(ch)) return 0.36;
+  if (ch === '%') return 0.84;
+  if (/[mwMW]/.test(ch)) return 0.95;
+  if (ch !== ch.toLowerCase()) return 0.7;
+  return 0.55;
+}
+
+/** Twips a word needs in Times New Roman at `halfPoints` (bold: 15 % wider, with room for LibreOffice's rounding), plus the cell's margins (80) and a little slack. */
+function wordWidth(word: string, halfPoints: number, bold = false): number {
+  const ems = [...word].reduce((a, ch) => a + charEms(ch), 0);
+  return Math.ceil(ems * (bold ? 1.15 : 1) * halfPoints * 10) + 110;
+}
+
+/** Data cells at 13 pt; a list of eight columns or more at 11 pt, so that its words fit whole. */
+function cellSize(table: ReportTable): number {
+  return table.columns.length >= 8 ? PT11 : PT13;
 }
 
 /**
  * No cell breaks inside a word ("Thườn g xuyên", "190/TB- STC"): each column gets at least its
- * longest word (header at 11 pt, cells at 13 pt; a rate's "50,0%" and a date are one word),
+ * longest word (header at 11 pt, cells at their size, see cellSize; a rate's "50,0%" and a date are one word),
  * taken from the columns with room to spare, the widest first.
  */
 function unbrokenWords(table: ReportTable, widths: number[], lang: Lang): number[] {
-  const longest = (texts: string[], size: number) => Math.max(0, ...texts.flatMap((t) => t.split(/\s+/)).map((w) => wordWidth(w, size)));
+  const longest = (texts: string[], size: number, bold: boolean) => Math.max(0, ...texts.flatMap((t) => t.split(/\s+/)).map((w) => wordWidth(w, size, bold)));
   const need = table.columns.map((c, i) =>
-    Math.max(longest([c.header], PT11), longest(table.rows.map((r) => cellText(r.cells[i], lang)).filter((t) => t.length <= 40 || c.kind !== 'long'), PT13)),
+    Math.max(longest([c.header], PT11, true), longest(table.rows.map((r) => cellText(r.cells[i], lang)), cellSize(table), table.rows.some((r) => r.total))),
   );
   const out = [...widths];
   for (let i = 0; i < out.length; i++) {
@@ -188,7 +208,7 @@ function dataTable(table: ReportTable, lang: Lang): Table {
       verticalAlign: header ? VerticalAlign.CENTER : VerticalAlign.TOP,
       margins: { left: 40, right: 40, top: 20, bottom: 20 },
       // Header cells at 11 pt so the narrow count columns' names do not break inside words.
-      children: [para(text, { size: header ? PT11 : PT13, bold, align: header ? AlignmentType.CENTER : alignOf(i) })],
+      children: [para(text, { size: header ? PT11 : cellSize(table), bold, align: header ? AlignmentType.CENTER : alignOf(i) })],
     });
   const head = new TableRow({ tableHeader: true, children: table.columns.map((c, i) => cell(c.header, i, true, true)) });
   const rows = table.rows.map((r) => new TableRow({ cantSplit: true, children: r.cells.map((c, i) => cell(cellText(c, lang), i, r.total === true)) }));

@@ -7,6 +7,7 @@ import type { Bucket } from '../../domain/status.js';
 import type { TaskView } from '../../domain/task.js';
 import { BUCKET_LABELS, type Lang } from '../labels.js';
 import type { Counts, Digest, OverdueEntry } from '../../domain/digest/model.js';
+import { groupByDirective } from '../../domain/digest/groups.js';
 import { dw, formatRate, monthLabel, type DigestWord } from './words.js';
 
 export type Cell = string | number | null | { date: IsoDate | null } | { rate: number | null };
@@ -176,8 +177,124 @@ function taskCells(v: TaskView, i: number, lang: Lang): Cell[] {
   return [i + 1, taskLabel(v), unitOf(v, lang)];
 }
 
+/** "12/11": the day and month of a unit's status in a group row. */
+function shortDate(date: IsoDate | null): string {
+  return date ? `${date.slice(8, 10)}/${date.slice(5, 7)}` : '';
+}
+
+/** One unit's status in a group row: "quá hạn 5 ngày", "hoàn thành 12/11". */
+export function unitStatus(v: TaskView, lang: Lang): string {
+  switch (v.bucket) {
+    case 'open_overdue':
+      return dw(lang, 'stOverdue', { days: v.daysLate ?? 0 });
+    case 'done_on_time':
+      return dw(lang, 'stDoneOnTime', { date: shortDate(v.completedOn) });
+    case 'done_late':
+      return dw(lang, 'stDoneLate', { date: shortDate(v.completedOn) });
+    case 'open_in_term':
+      return dw(lang, 'stInTerm', { date: shortDate(v.due) });
+    case 'ongoing':
+      return dw(lang, 'stOngoing');
+    case 'undated':
+      return dw(lang, 'stUndated');
+    case 'cancelled':
+      return dw(lang, 'stCancelled');
+  }
+}
+
+/**
+ * A task list's rows, one per directive given to a group: its tasks' ids, the text once, each
+ * unit with its status ("TTR: quá hạn 5 ngày; LS: hoàn thành 12/11"), and the other columns
+ * where the units agree (where they differ, their values in the units' order).
+ */
+function groupedRows<T>(
+  d: Digest,
+  items: T[],
+  taskOf: (item: T) => TaskView,
+  cellsOf: (item: T, i: number) => Cell[],
+  lang: Lang,
+  maxRows: number,
+  marked: (item: T) => boolean = () => false,
+): { rows: Row[]; total: number; grouped: boolean } {
+  const groups = groupByDirective(items, taskOf);
+  const all = membersByDirective(d);
+  let grouped = false;
+  const rows = groups.slice(0, maxRows).map((g, i): Row => {
+    const first = taskOf(g.members[0]);
+    const cells = cellsOf(g.members[0], i);
+    const tasks = g.members.map(taskOf);
+    // Every unit of the directive, listed here or not (one done, another overdue).
+    const units = g.directiveId === null ? tasks : (all.get(`${g.directiveId}\u0000${first.text}`) ?? tasks);
+    if (g.members.length === 1 && units.length <= 1) return { cells, bucket: first.bucket };
+    grouped = true;
+    const label = `${tasks.map((t) => `#${t.id}`).join(', ')}. ${first.text}`;
+    const each = g.members.map((m) => cellsOf(m, i));
+    const merged = cells.slice(3).map((cell, k) => {
+      const texts = each.map((c) => cellText(c[k + 3], lang));
+      return texts.every((x) => x === texts[0]) ? cell : texts.filter((x) => x !== '').join('; ');
+    });
+    return {
+      cells: [
+        i + 1,
+        g.members.some(marked) ? `${label} (${dw(lang, 'escalateMark')})` : label,
+        units.map((t) => `${t.lead?.code ?? unitOf(t, lang)}: ${unitStatus(t, lang)}`).join('; '),
+        ...merged,
+      ],
+      bucket: first.bucket,
+    };
+  });
+  return { rows, total: groups.length, grouped };
+}
+
+const MEMBERS = new WeakMap<Digest, Map<string, TaskView[]>>();
+
+/** d.directiveMembers by directive and text, in id order (the order the directive named its units). */
+function membersByDirective(d: Digest): Map<string, TaskView[]> {
+  let map = MEMBERS.get(d);
+  if (!map) {
+    map = new Map();
+    for (const v of [...(d.directiveMembers ?? [])].sort((a, b) => a.id - b.id)) {
+      if (v.directiveId == null) continue;
+      const key = `${v.directiveId}\u0000${v.text}`;
+      map.set(key, [...(map.get(key) ?? []), v]);
+    }
+    MEMBERS.set(d, map);
+  }
+  return map;
+}
+
+function groupNote(list: { grouped: boolean }, lang: Lang): string[] {
+  return list.grouped ? [dw(lang, 'groupNote')] : [];
+}
+
+/** A grouped list's rows, its full length and its notes (the group note when a row holds several units). */
+function listOf(list: { rows: Row[]; total: number; grouped: boolean }, lang: Lang, notes: string[] = []): Pick<ReportTable, 'rows' | 'total' | 'notes'> {
+  const all = [...notes, ...groupNote(list, lang)];
+  return { rows: list.rows, total: list.total, ...(all.length ? { notes: all } : {}) };
+}
+
 function overdueTable(d: Digest, lang: Lang, title: string, maxRows: number): ReportTable {
   const mark = dw(lang, 'escalateMark');
+  const list = groupedRows(
+    d,
+    d.overdue,
+    (v) => v,
+    (v, i) => [
+      i + 1,
+      v.escalate ? `${taskLabel(v)} (${mark})` : taskLabel(v),
+      unitOf(v, lang),
+      v.source?.number ?? '',
+      { date: v.due },
+      v.daysLate,
+      v.due !== v.originalDue ? { date: v.originalDue } : null,
+      v.coordinating.map((u) => u.code).join(', '),
+      v.remindersSent,
+      v.latestNote ? `${formatDate(v.latestNote.on)}: ${v.latestNote.note}` : '',
+    ],
+    lang,
+    maxRows,
+    (v) => v.escalate,
+  );
   return {
     key: 'overdue',
     title,
@@ -193,23 +310,9 @@ function overdueTable(d: Digest, lang: Lang, title: string, maxRows: number): Re
       column(lang, 'reminders', 'int', 7),
       column(lang, 'latestNote', 'long', 32),
     ],
-    total: d.overdue.length,
-    rows: d.overdue.slice(0, maxRows).map((v, i) => ({
-      cells: [
-        i + 1,
-        v.escalate ? `${taskLabel(v)} (${mark})` : taskLabel(v),
-        unitOf(v, lang),
-        v.source?.number ?? '',
-        { date: v.due },
-        v.daysLate,
-        v.due !== v.originalDue ? { date: v.originalDue } : null,
-        v.coordinating.map((u) => u.code).join(', '),
-        v.remindersSent,
-        v.latestNote ? `${formatDate(v.latestNote.on)}: ${v.latestNote.note}` : '',
-      ],
-      bucket: 'open_overdue',
-    })),
-    notes: d.escalation ? [dw(lang, 'escalateNote', { reminders: d.escalation.reminders, days: d.escalation.daysLate })] : [],
+    total: list.total,
+    rows: list.rows,
+    notes: [...(d.escalation ? [dw(lang, 'escalateNote', { reminders: d.escalation.reminders, days: d.escalation.daysLate })] : []), ...groupNote(list, lang)],
   };
 }
 
@@ -227,9 +330,9 @@ function escalatedTable(d: Digest, lang: Lang, title: string, maxRows: number): 
     title,
     sheet: lang === 'vi' ? 'Đề nghị chỉ đạo' : 'For direction',
     columns: [...taskColumns(lang, 50), column(lang, 'coordinating', 'text', 10), column(lang, 'dueInForce', 'date', 11), column(lang, 'reasonEscalated', 'long', 30)],
-    total: marked.length,
-    rows: marked.slice(0, maxRows).map((v, i) => ({ cells: [...taskCells(v, i, lang), v.coordinating.map((u) => u.code).join(', '), { date: v.due }, why(v)], bucket: 'open_overdue' })),
-    notes: [dw(lang, 'escalateNote', { reminders: rule.reminders, days: rule.daysLate })],
+    ...listOf(groupedRows(d, marked, (v) => v, (v, i) => [...taskCells(v, i, lang), v.coordinating.map((u) => u.code).join(', '), { date: v.due }, why(v)], lang, maxRows), lang, [
+      dw(lang, 'escalateNote', { reminders: rule.reminders, days: rule.daysLate }),
+    ]),
   };
 }
 
@@ -241,12 +344,18 @@ function quietTable(d: Digest, lang: Lang, title: string, maxRows: number): Repo
     title,
     sheet: lang === 'vi' ? 'Không cập nhật tiến độ' : 'No progress reported',
     columns: [...taskColumns(lang, 50), column(lang, 'dueInForce', 'date', 11), column(lang, 'status', 'text', 16), column(lang, 'lastNoteOn', 'date', 11), column(lang, 'quietFor', 'int', 9)],
-    total: quiet.length,
-    rows: quiet.slice(0, maxRows).map((v, i) => ({
-      cells: [...taskCells(v, i, lang), { date: v.due }, BUCKET_LABELS[v.bucket][lang], v.latestNote ? { date: v.latestNote.on } : dw(lang, 'noNoteYet'), v.quietDays],
-      bucket: v.bucket,
-    })),
-    notes: [dw(lang, 'quietNote', { days: d.quietDays ?? 14 })],
+    ...listOf(
+      groupedRows(
+        d,
+        quiet,
+        (v) => v,
+        (v, i) => [...taskCells(v, i, lang), { date: v.due }, BUCKET_LABELS[v.bucket][lang], v.latestNote ? { date: v.latestNote.on } : dw(lang, 'noNoteYet'), v.quietDays],
+        lang,
+        maxRows,
+      ),
+      lang,
+      [dw(lang, 'quietNote', { days: d.quietDays ?? 14 })],
+    ),
   };
 }
 
@@ -256,11 +365,10 @@ function completedTable(d: Digest, lang: Lang, maxRows: number): ReportTable {
     title: dw(lang, d.period.kind === 'nd09' ? 'secCompletedNd09' : 'secCompleted'),
     sheet: lang === 'vi' ? 'Hoàn thành trong tháng' : 'Done this month',
     columns: [...taskColumns(lang, 50), column(lang, 'due', 'date', 11), column(lang, 'completedOn', 'date', 11), column(lang, 'result', 'text', 20), column(lang, 'evidence', 'text', 16)],
-    total: d.completedThisMonth!.length,
-    rows: d.completedThisMonth!.slice(0, maxRows).map((v, i) => ({
-      cells: [...taskCells(v, i, lang), { date: v.due }, { date: v.completedOn }, BUCKET_LABELS[v.bucket][lang], v.evidence ?? ''],
-      bucket: v.bucket,
-    })),
+    ...listOf(
+      groupedRows(d, d.completedThisMonth!, (v) => v, (v, i) => [...taskCells(v, i, lang), { date: v.due }, { date: v.completedOn }, BUCKET_LABELS[v.bucket][lang], v.evidence ?? ''], lang, maxRows),
+      lang,
+    ),
   };
 }
 
@@ -286,8 +394,7 @@ function dueNextTable(d: Digest, lang: Lang, maxRows: number): ReportTable {
         : dw(lang, 'secDueNext', { month: monthLabel(d.period.nextMonth!) }),
     sheet: lang === 'vi' ? 'Đến hạn tháng sau' : 'Due next month',
     columns: [...taskColumns(lang, 56), column(lang, 'source', 'text', 14), column(lang, 'due', 'date', 11)],
-    total: d.dueNextMonth!.length,
-    rows: d.dueNextMonth!.slice(0, maxRows).map((v, i) => ({ cells: [...taskCells(v, i, lang), v.source?.number ?? '', { date: v.due }], bucket: v.bucket })),
+    ...listOf(groupedRows(d, d.dueNextMonth!, (v) => v, (v, i) => [...taskCells(v, i, lang), v.source?.number ?? '', { date: v.due }], lang, maxRows), lang),
   };
 }
 
