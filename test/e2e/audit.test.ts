@@ -6,19 +6,13 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ROOT, workspace, type Workspace } from '../helpers/cli.js';
 import { count } from '../helpers/kill.js';
+import type { AuditEntry } from '../../src/domain/audit.js';
 
 const UNITS = path.join(ROOT, 'data', 'units-sample.json');
 const SAMPLE = path.join(ROOT, 'data', 'ket-luan-mau.txt');
 
-interface Entry {
-  id: number;
-  at: string;
-  actor: string;
-  action: string;
-  taskId: number | null;
-  unitId: number | null;
-  detail: Record<string, unknown>;
-}
+/** An entry as `tasks log --json` prints it: the trail's entry with its id. */
+type Entry = AuditEntry & { id: number };
 
 /** Today on the real clock, in Vietnam: audit timestamps never follow --today. */
 function realToday(offsetDays = 0): string {
