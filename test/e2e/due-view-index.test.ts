@@ -4,10 +4,9 @@
  * on a seeded tracker, for "as of" days today and in the past, the daily view holds exactly the
  * tasks that `tasks list` (which reads every task) puts in its sections.
  */
-import { spawnSync } from 'node:child_process';
-import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ROOT, workspace, type Workspace } from '../helpers/cli.js';
+import type { Workspace } from '../helpers/cli.js';
+import { seededWorkspace, addDays, expectedSection } from '../helpers/seeded.js';
 
 interface TaskJson {
   id: number;
@@ -20,28 +19,12 @@ interface TaskJson {
 
 const SECTION_ORDER = ['overdue', 'due_soon', 'unsettled'];
 
-function addDays(date: string, days: number): string {
-  return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
-}
 
-/** The section a task belongs in on the daily view, from its bucket alone; null when it is left out. */
-function expectedSection(task: TaskJson, horizon: string): string | null {
-  if (task.lead === null) return ['open_in_term', 'open_overdue', 'undated', 'ongoing'].includes(task.bucket) ? 'unsettled' : null;
-  if (task.bucket === 'open_overdue') return 'overdue';
-  if (task.bucket === 'open_in_term') return task.due! <= horizon ? 'due_soon' : null;
-  if (task.bucket === 'undated') return 'unsettled';
-  return null;
-}
 
 let ws: Workspace;
 
 beforeAll(() => {
-  ws = workspace('2026-11-20');
-  // The seed writes SQLite; on PostgreSQL the seeded file is copied over with `tasks db copy`.
-  const file = ws.postgres ? path.join(ws.dir, 'seeded.db') : ws.db;
-  const seeded = spawnSync(process.execPath, [path.join(ROOT, 'test/bench/seed.mjs'), '--tasks', '1500', '--db', file], { encoding: 'utf8' });
-  expect(seeded.status, seeded.stderr).toBe(0);
-  if (ws.postgres) expect(ws.run(['db', 'copy', '--from', file, '--to', ws.db]).code).toBe(0);
+  ws = seededWorkspace(1500);
 });
 
 describe('tasks due on a seeded tracker', () => {

@@ -12,17 +12,14 @@ import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DOCX_MAX_ROWS } from '../../src/report/digest/docx.js';
-import { ROOT, workspace, type Workspace } from '../helpers/cli.js';
+import { ROOT, type Workspace } from '../helpers/cli.js';
+import { seededWorkspace } from '../helpers/seeded.js';
 
 let ws: Workspace;
 let overdue: number;
 
 beforeAll(() => {
-  ws = workspace('2026-11-20');
-  const file = ws.postgres ? path.join(ws.dir, 'seeded.db') : ws.db;
-  const seeded = spawnSync(process.execPath, [path.join(ROOT, 'test/bench/seed.mjs'), '--tasks', '3000', '--db', file], { encoding: 'utf8' });
-  expect(seeded.status, seeded.stderr).toBe(0);
-  if (ws.postgres) expect(ws.run(['db', 'copy', '--from', file, '--to', ws.db]).code).toBe(0);
+  ws = seededWorkspace(3000);
   // Some tasks done long ago were, in this tracker, never done: well over a DOCX's worth overdue.
   ws.sql(
     `update task set completed_on = null, evidence = null where id in (

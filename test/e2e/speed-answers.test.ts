@@ -4,10 +4,9 @@
  * the export all give the tasks and buckets that `tasks list --json` gives, which reads every
  * task and judges each one in the domain: the reference these paths were narrowed from.
  */
-import { spawnSync } from 'node:child_process';
-import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ROOT, workspace, type Workspace } from '../helpers/cli.js';
+import type { Workspace } from '../helpers/cli.js';
+import { seededWorkspace, addDays, expectedSection } from '../helpers/seeded.js';
 
 interface TaskJson {
   id: number;
@@ -22,26 +21,12 @@ interface TaskJson {
 
 const BUCKETS = ['done_on_time', 'done_late', 'open_in_term', 'open_overdue', 'ongoing', 'cancelled', 'undated'];
 
-function addDays(date: string, days: number): string {
-  return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
-}
 
-function expectedSection(task: TaskJson, horizon: string): string | null {
-  if (task.lead === null) return ['open_in_term', 'open_overdue', 'undated', 'ongoing'].includes(task.bucket) ? 'unsettled' : null;
-  if (task.bucket === 'open_overdue') return 'overdue';
-  if (task.bucket === 'open_in_term') return task.due! <= horizon ? 'due_soon' : null;
-  if (task.bucket === 'undated') return 'unsettled';
-  return null;
-}
 
 let ws: Workspace;
 
 beforeAll(() => {
-  ws = workspace('2026-11-20');
-  const file = ws.postgres ? path.join(ws.dir, 'seeded.db') : ws.db;
-  const seeded = spawnSync(process.execPath, [path.join(ROOT, 'test/bench/seed.mjs'), '--tasks', '10000', '--db', file], { encoding: 'utf8' });
-  expect(seeded.status, seeded.stderr).toBe(0);
-  if (ws.postgres) expect(ws.run(['db', 'copy', '--from', file, '--to', ws.db]).code).toBe(0);
+  ws = seededWorkspace(10000);
 }, 120_000);
 
 describe('a seeded tracker of 10,000 tasks', () => {
