@@ -13,8 +13,14 @@ import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
-/** What every start needs; every other dependency is required on demand from node_modules. */
-const BUNDLED = new Set(['commander', 'kysely', 'chalk', 'cli-table3']);
+/**
+ * What every start needs; every other dependency is required on demand from node_modules.
+ * better-sqlite3's JavaScript (not its compiled addon, which src/db/sqlite-file.ts names by path)
+ * is in the bundle so that it comes from the code cache: required from node_modules, its ten
+ * files cost every SQLite command about 11 % of its instructions (27 of 250 million for `tasks
+ * due` on 1 000 tasks, counted with valgrind).
+ */
+const BUNDLED = new Set(['commander', 'kysely', 'chalk', 'cli-table3', 'better-sqlite3']);
 const { dependencies, version } = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
 const external = Object.keys(dependencies).filter((name) => !BUNDLED.has(name));
 
@@ -37,6 +43,66 @@ const lazyChildProcess = {
 };
 
 rmSync(path.join(root, 'dist'), { recursive: true, force: true });
+
+/**
+ * esbuild escapes non-ASCII characters in strings but leaves them in regular expression literals
+ * and String.raw templates (the importer's Vietnamese patterns). One such character makes V8 hold
+ * the whole bundle as a two-byte string, decoded from UTF-8 on every start: 4-5 % of `tasks due`'s
+ * instructions. Each becomes a \uXXXX escape, which means the same character in a string, a
+ * template, a regular expression (with or without the u flag, in a class or not) and in the RegExp
+ * sources the String.raw templates build. The linked source map's columns are shifted to match.
+ */
+function asciiOnly(file) {
+  const code = readFileSync(file, 'utf8');
+  if (/\\[^\x00-\x7f]/.test(code)) throw new Error(`build: ${file} escapes a non-ASCII character with a backslash; review asciiOnly`);
+  if (/[\ud800-\udfff]/.test(code)) throw new Error(`build: ${file} holds a character outside the BMP; review asciiOnly`);
+  const lines = code.split('\n');
+  const escapedAt = lines.map((line) => [...line.matchAll(/[^\x00-\x7f]/g)].map((m) => m.index));
+  const escape = (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
+  writeFileSync(file, lines.map((line) => line.replace(/[^\x00-\x7f]/g, escape)).join('\n'));
+  const mapFile = `${file}.map`;
+  const map = JSON.parse(readFileSync(mapFile, 'utf8'));
+  map.mappings = map.mappings
+    .split(';')
+    .map((segments, i) => (escapedAt[i]?.length && segments ? shiftColumns(segments, escapedAt[i]) : segments))
+    .join(';');
+  writeFileSync(mapFile, JSON.stringify(map));
+}
+
+const BASE64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+
+/**
+ * One generated line's mappings with each segment's column moved 5 to the right for every escaped
+ * character before it (one character became six). A segment's first field is its column, as a
+ * base-64 VLQ relative to the previous segment's; the other fields are kept as they are.
+ */
+function shiftColumns(segments, escapedAt) {
+  let column = 0;
+  let written = 0;
+  return segments
+    .split(',')
+    .map((segment) => {
+      let value = 0;
+      let length = 0;
+      for (let shift = 0, more = true; more; shift += 5) {
+        const digit = BASE64.indexOf(segment[length++]);
+        value += (digit & 31) * 2 ** shift;
+        more = (digit & 32) !== 0;
+      }
+      column += value % 2 ? -Math.floor(value / 2) : value / 2;
+      const moved = column + 5 * escapedAt.filter((at) => at < column).length;
+      let rest = moved - written < 0 ? (written - moved) * 2 + 1 : (moved - written) * 2;
+      written = moved;
+      let field = '';
+      do {
+        const digit = rest % 32;
+        rest = Math.floor(rest / 32);
+        field += BASE64[digit + (rest > 0 ? 32 : 0)];
+      } while (rest > 0);
+      return field + segment.slice(length);
+    })
+    .join(',');
+}
 
 /** How tasks's own code is bundled: the CLI, and the web server beside it. */
 const ownCode = {
@@ -62,6 +128,9 @@ await build({ ...ownCode, entryPoints: [path.join(root, 'src/cli/entry.ts')], ou
 // `tasks serve` (src/web/): a bundle of its own, required only by that command, so the server,
 // its pages and its libraries (fastify and plugins, left in node_modules) never weigh on a start.
 await build({ ...ownCode, entryPoints: [path.join(root, 'src/web/server.ts')], outfile: path.join(root, 'dist/web.cjs') });
+
+asciiOnly(path.join(root, 'dist/cli.cjs'));
+asciiOnly(path.join(root, 'dist/web.cjs'));
 
 /**
  * pg asks whether it runs in a Cloudflare Worker by constructing a fetch `Response`, which makes
