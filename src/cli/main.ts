@@ -73,7 +73,7 @@ export async function main(argv: string[], io: IO): Promise<number> {
 async function run(argv: string[], io: IO): Promise<number> {
   const lang = langFrom(argv, io.env);
   try {
-    await buildProgram(io).parseAsync(argv);
+    await buildProgram(io, argv).parseAsync(argv);
     return 0;
   } catch (error) {
     if (io.env.TASKS_DEBUG === '1') io.stderr.write(`${(error as Error)?.stack ?? String(error)}\n`);

@@ -22,7 +22,50 @@ import { registerViews } from './commands/views.js';
 declare const __TASKS_VERSION__: string;
 export const VERSION = __TASKS_VERSION__;
 
-export function buildProgram(io: IO): Command {
+/**
+ * Each command file's register function and the top-level commands it adds, in the order `tasks
+ * --help` lists them (test/cli/program-groups.test.ts holds the names to what each one adds).
+ */
+export const COMMAND_GROUPS: readonly (readonly [names: readonly string[], register: (program: Command) => void])[] = [
+  [['unit'], registerUnit],
+  [['add'], registerAdd],
+  [['due', 'overdue', 'list', 'show'], registerViews],
+  [['progress', 'done', 'extend', 'cancel', 'reopen', 'edit'], registerChanges],
+  [['info', 'init'], registerInfo],
+  [['import'], registerImport],
+  [['calendar'], registerCalendar],
+  [['config'], registerConfig],
+  [['digest', 'stats'], registerDigest],
+  [['remind'], registerRemind],
+  [['history', 'log', 'audit'], registerAudit],
+  [['backup', 'restore'], registerBackup],
+  [['import-sheet', 'export'], registerSheet],
+  [['user'], registerUser],
+  [['db'], registerDb],
+  [['serve'], registerServe],
+];
+
+/** The global options that take a value (`--db FILE`): the word after them is not a command. */
+const GLOBAL_VALUE_OPTIONS = new Set(['--db', '--today', '--lang']);
+
+/** The command word of `argv` (as process.argv gives it), if there is one before any `--`. */
+export function invokedCommand(argv: readonly string[]): string | undefined {
+  for (let i = 2; i < argv.length; i++) {
+    const arg = argv[i];
+    if (arg === '--') return undefined;
+    if (GLOBAL_VALUE_OPTIONS.has(arg)) i++;
+    else if (!arg.startsWith('-')) return arg;
+  }
+  return undefined;
+}
+
+/**
+ * The program for `argv`: only the commands of the invoked command's file when it names one
+ * (building all sixty commands and their options is 3 % of `tasks due`'s instructions), and
+ * every command for help, `tasks help …`, no command, or an unknown one (whose error suggests the
+ * nearest name).
+ */
+export function buildProgram(io: IO, argv: readonly string[] = []): Command {
   const program = new Command('tasks')
     .description('Theo dõi nhiệm vụ Giám đốc Sở giao, đến từng thời hạn (directive tracking for a Sở)')
     .version(VERSION, '-V, --version', 'in số phiên bản')
@@ -60,22 +103,9 @@ Ví dụ:
 Biến môi trường: TASKS_DB (tệp SQLite hoặc postgres://…), TASKS_TODAY, TASKS_USER (người thao tác),
 TASKS_SMTP_URL, NO_COLOR, TASKS_DEBUG=1.`,
     );
-  registerUnit(program);
-  registerAdd(program);
-  registerViews(program);
-  registerChanges(program);
-  registerInfo(program);
-  registerImport(program);
-  registerCalendar(program);
-  registerConfig(program);
-  registerDigest(program);
-  registerRemind(program);
-  registerAudit(program);
-  registerBackup(program);
-  registerSheet(program);
-  registerUser(program);
-  registerDb(program);
-  registerServe(program);
+  const invoked = invokedCommand(argv);
+  const group = COMMAND_GROUPS.find(([names]) => invoked !== undefined && names.includes(invoked));
+  for (const [, register] of group ? [group] : COMMAND_GROUPS) register(program);
   for (const command of program.commands) inherit(command);
   return program;
 }
